@@ -1,0 +1,28 @@
+import type { CommandDef } from './types.ts';
+
+export const digest = {
+  name: 'digest',
+  description: 'Subscribe this channel to a scheduled news digest',
+  help: 'Posts a digest of new stories in this channel every day at a set time, in your timezone. Changing it needs the Manage Channels permission.',
+  examples: [
+    '/digest subscribe time:08:00 timezone:Europe/London',
+    '/digest subscribe time:"0 9 * * 1-5" topic:markets',
+    '/digest status',
+    '/digest now',
+    '/digest unsubscribe',
+  ],
+  subcommands: [
+    {
+      name: 'subscribe',
+      description: 'Post a digest here every day (subscribing again updates it)',
+      options: [
+        { name: 'time', description: 'HH:MM (24h), or a cron expression', type: 'string', maxLength: 100 },
+        { name: 'timezone', description: 'IANA timezone, e.g. Europe/London', type: 'string', maxLength: 64 },
+        { name: 'topic', description: 'Only stories about these words', type: 'string', maxLength: 200 },
+      ],
+    },
+    { name: 'unsubscribe', description: 'Stop the digest in this channel' },
+    { name: 'status', description: "This channel's digest: next run, topic, last delivery" },
+    { name: 'now', description: 'Post a digest here now' },
+  ],
+} as const satisfies CommandDef;

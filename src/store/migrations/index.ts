@@ -1,0 +1,12 @@
+// Ordered schema migrations. Each runs once, in its own transaction, recorded in schema_migrations.
+// Keep SQL portable where it costs nothing (a PostgreSQL store will follow); SQLite-only parts
+// (FTS5, triggers) stay in their own migration.
+import { articlesSchema } from './001-articles.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [articlesSchema];
