@@ -1,5 +1,7 @@
 // Message -> Slack payload. PLACEHOLDER: the real renderer comes with issue 5.
-import type { KnownBlock } from '@slack/bolt';
+import type { types } from '@slack/bolt';
+
+type KnownBlock = types.KnownBlock;
 import type { Message } from '../../core/message.ts';
 
 export interface SlackMessagePayload {
