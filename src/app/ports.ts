@@ -9,10 +9,10 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 export interface Logger {
-  debug(obj: Record<string, unknown> | string, msg?: string): void;
-  info(obj: Record<string, unknown> | string, msg?: string): void;
-  warn(obj: Record<string, unknown> | string, msg?: string): void;
-  error(obj: Record<string, unknown> | string, msg?: string): void;
+  debug(obj: object | string, msg?: string): void;
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
   child(bindings: Record<string, unknown>): Logger;
 }
 

@@ -1,0 +1,154 @@
+// The use cases behind the slash commands: /brief, /quote, /help, and /digest (delegated).
+import { BriefingError } from '../core/errors.ts';
+import type { Message, QuoteItem, StoryItem } from '../core/message.ts';
+import { errorToMessage } from './error-reply.ts';
+import { helpMessage } from './help.ts';
+import type { CommandContext, Invocation } from './invocation.ts';
+import type { App, Choice, Clock, DigestCommands, Logger, QuoteRow, Store, StoryRow } from './ports.ts';
+
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** The digest use case; absent in tools that do not schedule (then /digest explains). */
+  digests?: DigestCommands | null;
+}
+
+const DEFAULT_COUNT = 5;
+const MAX_AUTOCOMPLETE = 25;
+
+function dateOf(published: string | null, ingestedAt: string): string {
+  return (published ?? ingestedAt).slice(0, 10);
+}
+
+export function storyItem(r: StoryRow): StoryItem {
+  return {
+    type: 'story',
+    articleId: r.articleId,
+    headline: r.headline,
+    url: r.url,
+    keyPoints: r.keyPoints,
+    quote: r.topQuote,
+    source: r.source,
+    date: dateOf(r.published, r.ingestedAt),
+  };
+}
+
+function quoteItem(r: QuoteRow): QuoteItem {
+  return {
+    type: 'quote',
+    text: r.text,
+    speaker: r.speaker,
+    kind: r.kind,
+    articleId: r.articleId,
+    headline: r.headline,
+    url: r.url,
+    source: r.source,
+    date: dateOf(r.published, r.ingestedAt),
+  };
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+}
+
+function count(v: unknown): number {
+  return typeof v === 'number' && Number.isInteger(v) ? v : DEFAULT_COUNT;
+}
+
+export function createApp(deps: AppDeps): App {
+  const { store, logger } = deps;
+
+  function brief(inv: Invocation): Message {
+    const topic = str(inv.options.topic);
+    const n = count(inv.options.count);
+    const rows = store.latestStories({ topic, limit: n });
+    if (!rows.length) {
+      return {
+        visibility: 'ephemeral',
+        items: [],
+        notice: topic
+          ? { tone: 'info', text: `No stories about "${topic}" yet.`, hint: 'Try fewer or other words, or /brief for everything.' }
+          : { tone: 'info', text: 'No stories yet.', hint: 'Add articles with `newsbrief ingest <file|folder|url>`.' },
+      };
+    }
+    return {
+      visibility: 'public',
+      shareable: true,
+      title: topic ? `Briefing: ${topic}` : 'Latest briefing',
+      items: rows.map(storyItem),
+    };
+  }
+
+  function quote(inv: Invocation): Message {
+    const who = str(inv.options.who);
+    if (!who) throw new BriefingError('bad_option', 'Tell me whose quotes to find.', { hint: 'Usage: /quote who:<name> [about:<words>] [count:<1-10>]' });
+    const about = str(inv.options.about);
+    const n = count(inv.options.count);
+    const speakers = store.findSpeakers(who, 5);
+    if (!speakers.length) {
+      const near = store.closestSpeakers(who, 3).map((s) => s.name);
+      throw new BriefingError('unknown_speaker', `I have no quotes from "${who}".`, {
+        hint: near.length ? `Closest known speakers: ${near.join(', ')}` : 'No quotes have been collected yet.',
+        context: { who },
+      });
+    }
+    const rows = store.quotesBySpeakers({ speakerIds: speakers.map((s) => s.speakerId), about, limit: n });
+    const names = speakers.map((s) => s.name).join(', ');
+    if (!rows.length) {
+      return {
+        visibility: 'ephemeral',
+        items: [],
+        notice: { tone: 'info', text: `No quotes from ${names} about "${about ?? ''}".`, hint: `Try /quote who:${speakers[0]!.name} without about:` },
+      };
+    }
+    return {
+      visibility: 'public',
+      shareable: true,
+      title: about ? `${names} on "${about}"` : `What ${names} said`,
+      items: rows.map(quoteItem),
+      // the registry counts every quote of a speaker, so without about: the rest is known exactly
+      more: about ? 0 : Math.max(0, speakers.reduce((t, s) => t + s.quoteCount, 0) - rows.length),
+    };
+  }
+
+  async function run(inv: Invocation, ctx: CommandContext): Promise<Message> {
+    switch (inv.command) {
+      case 'brief':
+        return brief(inv);
+      case 'quote':
+        return quote(inv);
+      case 'help':
+        return helpMessage(str(inv.options.command) ?? undefined);
+      case 'digest':
+        if (!deps.digests) {
+          return { visibility: 'ephemeral', items: [], notice: { tone: 'warning', text: 'Scheduled digests are not available here.' } };
+        }
+        return deps.digests.run(inv.subcommand ?? 'status', inv.options, ctx);
+    }
+  }
+
+  return {
+    async handle(inv, ctx) {
+      const log = logger.child({ command: inv.command, sub: inv.subcommand, platform: ctx.platform, channel: ctx.channelId });
+      try {
+        return await run(inv, ctx);
+      } catch (err) {
+        if (err instanceof BriefingError) log.info({ code: err.code, context: err.context }, err.message);
+        return errorToMessage(err, log);
+      }
+    },
+    async autocomplete(command, option, value) {
+      if (command !== 'quote' || option !== 'who') return [];
+      try {
+        return store.suggestSpeakers(value.slice(0, 100), MAX_AUTOCOMPLETE).map((s): Choice => {
+          const label = s.quoteCount ? `${s.name} (${s.quoteCount} quote${s.quoteCount === 1 ? '' : 's'})` : s.name;
+          return { name: label.slice(0, 100), value: s.name.slice(0, 100) };
+        });
+      } catch (err) {
+        logger.error({ err, command, option }, 'autocomplete failed');
+        return [];
+      }
+    },
+  };
+}

@@ -1,0 +1,165 @@
+// Articles, briefings and quotes in SQLite; every read is answered from an index.
+import { createHash } from 'node:crypto';
+import type { Article, Briefing, KeyPoint, Quote } from '../core/article.ts';
+import type {
+  ArticleStore, IngestResult, QuoteQuery, QuoteRow, StoryQuery, StoryRow,
+} from '../app/ports.ts';
+import { ftsQuery } from './fts-query.ts';
+import { createSpeakerRegistry } from './speakers.ts';
+import type { Db } from './sqlite.ts';
+
+/** How many full-text matches (best ranked) a topic query considers before sorting by date. */
+const TOPIC_CANDIDATES = 1000;
+
+interface ArticleRecord {
+  id: number;
+  headline: string;
+  url: string | null;
+  source: string | null;
+  file: string | null;
+  published: string | null;
+  ingested_at: string;
+  key_points: string;
+  top_quote: string | null;
+}
+
+export function contentHash(article: Article): string {
+  const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return createHash('sha256').update(norm(article.headline ?? '')).update('\n').update(norm(article.body)).digest('hex');
+}
+
+/** The quote a story card shows: a whole direct quote with a speaker, of readable length. */
+export function pickTopQuote(quotes: Quote[]): { text: string; speaker: string | null } | null {
+  const score = (q: Quote) => {
+    const words = q.text.split(/\s+/).length;
+    let s = q.kind === 'direct' ? 3 : q.kind === 'block' ? 2 : 0;
+    if (q.speaker) s += 4;
+    if (words >= 8 && words <= 60) s += 2;
+    else if (words < 4) s -= 3;
+    return s;
+  };
+  const best = quotes.filter((q) => !q.inHeadline).sort((a, b) => score(b) - score(a) || a.start - b.start)[0];
+  return best && score(best) >= 5 ? { text: best.text, speaker: best.speaker } : null;
+}
+
+export function createArticleStore(db: Db): ArticleStore {
+  const speakers = createSpeakerRegistry(db);
+  const byGuid = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE guid = ?');
+  const byUrl = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE url = ?');
+  const byHash = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?');
+  const insertArticle = db.prepare(
+    `INSERT INTO articles (guid, url, content_hash, file, source, format, headline, headline_from, byline,
+       published, ingested_at, sort_key, body, key_points, top_quote)
+     VALUES (@guid, @url, @hash, @file, @source, @format, @headline, @headlineFrom, @byline,
+       @published, @ingestedAt, @sortKey, @body, @keyPoints, @topQuote)`,
+  );
+  const insertFts = db.prepare('INSERT INTO articles_fts (rowid, headline, body, quotes) VALUES (?, ?, ?, ?)');
+  const insertQuote = db.prepare(
+    `INSERT INTO quotes (article_id, speaker_id, text, kind, mention, start_pos, end_pos, sort_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const hasFile = db.prepare<[string, string], { x: number }>('SELECT 1 AS x FROM source_files WHERE path = ? AND content_hash = ?');
+  const addFile = db.prepare<[string, string, string]>(
+    'INSERT INTO source_files (path, content_hash, ingested_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles');
+
+  const ingest = db.transaction((article: Article, briefing: Briefing, ingestedAt: Date): IngestResult => {
+    const hash = contentHash(article);
+    const dup =
+      (article.guid && byGuid.get(article.guid) && { row: byGuid.get(article.guid)!, by: 'guid' as const }) ||
+      (article.url && byUrl.get(article.url) && { row: byUrl.get(article.url)!, by: 'url' as const }) ||
+      (byHash.get(hash) && { row: byHash.get(hash)!, by: 'hash' as const }) ||
+      null;
+    if (dup) return { status: 'duplicate', articleId: dup.row.id, matchedBy: dup.by };
+    const at = ingestedAt.toISOString();
+    const sortKey = article.published ?? at;
+    const keyPoints: KeyPoint[] = briefing.keyPoints;
+    const id = Number(
+      insertArticle.run({
+        guid: article.guid, url: article.url, hash, file: article.file, source: article.source,
+        format: article.format, headline: briefing.headline, headlineFrom: briefing.headlineFrom,
+        byline: article.byline, published: article.published, ingestedAt: at, sortKey, body: article.body,
+        keyPoints: JSON.stringify(keyPoints), topQuote: JSON.stringify(pickTopQuote(briefing.quotes)),
+      }).lastInsertRowid,
+    );
+    insertFts.run(id, briefing.headline, article.body, briefing.quotes.map((q) => q.text).join('\n'));
+    const ids = new Map<string, number | null>();
+    for (const sp of briefing.speakers) ids.set(sp.name, speakers.upsert(sp));
+    const counts = new Map<number, number>();
+    for (const q of briefing.quotes) {
+      let sid: number | null = null;
+      if (q.speaker) {
+        if (!ids.has(q.speaker)) ids.set(q.speaker, speakers.upsert({ name: q.speaker, aliases: [], role: null, kind: 'unknown' }));
+        sid = ids.get(q.speaker) ?? null;
+      }
+      insertQuote.run(id, sid, q.text, q.kind, q.mention, q.start, q.end, sortKey);
+      if (sid !== null) counts.set(sid, (counts.get(sid) ?? 0) + 1);
+    }
+    for (const [sid, n] of counts) speakers.countQuote(sid, n);
+    return { status: 'stored', articleId: id };
+  });
+
+  const storyCols = 'a.id, a.headline, a.url, a.source, a.file, a.published, a.ingested_at, a.key_points, a.top_quote';
+  const toStory = (r: ArticleRecord): StoryRow => ({
+    articleId: r.id,
+    headline: r.headline,
+    url: r.url,
+    source: r.source,
+    file: r.file,
+    published: r.published,
+    ingestedAt: r.ingested_at,
+    keyPoints: (JSON.parse(r.key_points) as KeyPoint[]).map((k) => k.text),
+    topQuote: r.top_quote ? (JSON.parse(r.top_quote) as StoryRow['topQuote']) : null,
+  });
+
+  function latestStories(q: StoryQuery): StoryRow[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: q.limit };
+    if (q.ingestedAfter) { where.push('a.ingested_at > @after'); params.after = q.ingestedAfter; }
+    if (q.ingestedUntil) { where.push('a.ingested_at <= @until'); params.until = q.ingestedUntil; }
+    const match = q.topic ? ftsQuery(q.topic) : null;
+    let from = 'articles a';
+    if (match) {
+      from = `(SELECT rowid AS rid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rank LIMIT ${TOPIC_CANDIDATES}) f
+              JOIN articles a ON a.id = f.rid`;
+      params.match = match;
+    } else if (q.topic) {
+      return [];
+    }
+    const sql = `SELECT ${storyCols} FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                 ORDER BY a.sort_key DESC, a.id DESC LIMIT @limit`;
+    return db.prepare<[Record<string, unknown>], ArticleRecord>(sql).all(params).map(toStory);
+  }
+
+  function quotesBySpeakers(q: QuoteQuery): QuoteRow[] {
+    if (!q.speakerIds.length) return [];
+    const params: Record<string, unknown> = { limit: q.limit };
+    const ids = q.speakerIds.map((id, i) => { params[`s${i}`] = id; return `@s${i}`; }).join(', ');
+    let about = '';
+    if (q.about) {
+      const match = ftsQuery(q.about);
+      if (!match) return [];
+      params.match = match;
+      about = 'AND q.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)';
+    }
+    const sql = `SELECT q.id AS quoteId, q.text, q.kind, q.speaker_id AS speakerId, s.name AS speaker,
+        a.id AS articleId, a.headline, a.url, a.source, a.published, a.ingested_at AS ingestedAt
+      FROM quotes q JOIN articles a ON a.id = q.article_id JOIN speakers s ON s.id = q.speaker_id
+      WHERE q.speaker_id IN (${ids}) ${about}
+      ORDER BY q.sort_key DESC, q.article_id DESC, (q.kind = 'partial'), q.start_pos LIMIT @limit`;
+    return db.prepare<[Record<string, unknown>], QuoteRow>(sql).all(params);
+  }
+
+  return {
+    ingestArticle: (a, b, at) => ingest.immediate(a, b, at),
+    latestStories,
+    quotesBySpeakers,
+    findSpeakers: speakers.find,
+    suggestSpeakers: speakers.suggest,
+    closestSpeakers: speakers.closest,
+    hasSourceFile: (file, h) => Boolean(hasFile.get(file, h)),
+    recordSourceFile: (file, h, at) => void addFile.run(file, h, at.toISOString()),
+    countArticles: () => count.get()!.n,
+  };
+}
