@@ -13,7 +13,7 @@ export interface SeedReport {
 
 export async function ingestSeeds(deps: IngestDeps, dir: string): Promise<SeedReport> {
   const report: SeedReport = { stored: 0, skipped: 0, failed: 0, lines: [] };
-  const files = await listSeedFiles(dir).catch((err: unknown) => {
+  const files = await listSeedFiles(dir, { missingOk: true }).catch((err: unknown) => {
     deps.logger.warn({ err, dir }, 'seeds folder could not be read');
     return [];
   });

@@ -1,7 +1,7 @@
 // Ingestion: documents -> articles -> briefings -> store, one line of outcome per article.
 import { buildBriefing } from '../core/briefing.ts';
 import { isBriefingError } from '../core/errors.ts';
-import { parseDocument, type DocumentInput } from '../core/parse/index.ts';
+import { parseDocumentResult, type DocumentInput } from '../core/parse/index.ts';
 import type { Clock, Logger, Store } from './ports.ts';
 
 export interface IngestLine {
@@ -27,14 +27,18 @@ export function failureReason(err: unknown): string {
 
 /** Parses one document and stores each article in it; one bad article never stops the others. */
 export function ingestDocument(deps: IngestDeps, input: DocumentInput, label: string): IngestLine[] {
-  let articles;
+  let parsed;
   try {
-    articles = parseDocument(input);
+    parsed = parseDocumentResult(input);
   } catch (err) {
     deps.logger.warn({ err, label }, 'document could not be parsed');
     return [{ label, status: 'failed', reason: failureReason(err) }];
   }
-  const lines: IngestLine[] = [];
+  const { articles, failures } = parsed;
+  const lines: IngestLine[] = failures.map((f) => {
+    deps.logger.warn({ label, item: f.item, id: f.id, reason: f.reason }, 'feed item skipped');
+    return { label: `${label} › item ${f.item}${f.id ? ` (${f.id})` : ''}`, status: 'failed' as const, reason: f.reason };
+  });
   for (const article of articles) {
     const itemLabel = articles.length > 1 ? `${label} › ${article.headline ?? article.guid ?? article.url ?? '?'}` : label;
     try {
