@@ -1,0 +1,74 @@
+// Bytes -> text, in the core (pure): rejects empty, binary and non-UTF-8 files with plain words.
+import { BriefingError } from '../errors.ts';
+
+/** More than this share of control characters in the sample: not text. */
+const MAX_CONTROL_RATIO = 0.1;
+const SAMPLE = 8192;
+
+function isControl(b: number): boolean {
+  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) || b === 0x7f;
+}
+
+function fail(message: string, name: string | null, extra: Record<string, unknown> = {}): BriefingError {
+  return new BriefingError('bad_input', message, { context: { file: name, ...extra } });
+}
+
+/** The byte offset of the first invalid UTF-8 sequence (for the log), or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+export interface DecodeOptions {
+  /** A charset declared by the server (content-type); UTF-8 when absent or unknown. */
+  charset?: string | null;
+}
+
+function legacyDecoder(charset: string | null | undefined): { decode(b: Uint8Array): string } | null {
+  const label = (charset ?? '').trim().toLowerCase();
+  if (!label || label === 'utf-8' || label === 'utf8' || label === 'us-ascii') return null;
+  try { return new TextDecoder(label); } catch { return null; }
+}
+
+export function decodeDocument(bytes: Uint8Array, name: string | null, opts: DecodeOptions = {}): string {
+  if (bytes.length === 0) throw fail('empty file', name);
+  // UTF-16 with a byte-order mark is text, even though it is full of NUL bytes.
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+    try {
+      const text = new TextDecoder(b0 === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+      if (!text.trim()) throw fail('empty file', name);
+      return text;
+    } catch (e) {
+      if (e instanceof BriefingError) throw e;
+      throw fail('not valid UTF-16 text', name, { size: bytes.length });
+    }
+  }
+  const sample = bytes.subarray(0, SAMPLE);
+  let control = 0;
+  for (const b of sample) if (isControl(b)) control++;
+  if (bytes.indexOf(0) !== -1 || control / sample.length > MAX_CONTROL_RATIO) {
+    throw fail('binary file, not an article', name, { size: bytes.length, controlChars: control });
+  }
+  let text: string;
+  const legacy = legacyDecoder(opts.charset);
+  if (legacy) {
+    text = legacy.decode(bytes);
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw fail('not valid UTF-8 text', name, { size: bytes.length, offset: firstInvalidUtf8(bytes) });
+    }
+  }
+  if (!text.replace(/[\u200B\uFEFF]/g, '').trim()) throw fail('empty file', name, { size: bytes.length });
+  return text;
+}
