@@ -1,16 +1,126 @@
-// Sentence segmentation. PLACEHOLDER: to be replaced by the abbreviation-safe splitter (issue 4).
+// Sentence segmentation for news text, abbreviation-safe. Pure and linear in the text.
+//
+// Rules, in order:
+// - a blank line (paragraph break) always ends a sentence;
+// - inside a paragraph, a bullet line ("- ", "• ", "* ", "1. ") starts a new sentence unless the
+//   line before it runs on (ends with "," ";" "and" "or");
+// - after ". ! ? …" (with any closing quotes or brackets, which belong to the sentence) and
+//   whitespace, a sentence ends unless the next word starts in lower case, or the full stop closes
+//   an abbreviation: a title ("Mr.", "Gen."), an initial ("John F. Kerry"), an abbreviation before
+//   a number ("Sept. 11", "No. 10"), a dotted acronym ("U.S.") or a company/list word ("Inc.",
+//   "etc.") not followed by a typical sentence opener ("The", "He", "But", ...).
+// Decimals, URLs, e-mail addresses and "$15.6" never break: a full stop ends a sentence only
+// when whitespace follows it.
 import type { Sentence } from './article.ts';
+import { AMBIGUOUS, BEFORE_NUMBER, OPENERS, TITLES } from './sentence-abbreviations.ts';
+
+const PARAGRAPH_BREAK = /\n[ \t\r\f\v]*\n\s*/g;
+// no look-ahead: a long run of dots must be matched once, not once per dot (linear time)
+const TERMINATOR = /[.!?…]+["'”’)\]»]*/g;
+const BULLET_LINE = /\n[ \t]*(?:[-•*▪●◦–—]|\d{1,2}[.)])[ \t]+/g;
+const RUNS_ON = /(?:[,;]|\b(?:and|or))[ \t]*$/;
+const OPENING = /["'“‘(\[«]/;
+const LOWERCASE_OK = new Set(['e.g', 'i.e', 'vs', 'v', 'cf', 'viz', 'approx', 'ca', 'etc', 'al', 'pp', 'p']);
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const re = /[^\n]+?(?:[.!?]+["'”’]?(?=\s)|$)/gm;
-  for (const m of text.matchAll(re)) {
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
-    const t = raw.trim();
-    if (!t) continue;
-    const start = (m.index ?? 0) + lead;
-    out.push({ text: t, start, end: start + t.length });
+  let pos = 0;
+  PARAGRAPH_BREAK.lastIndex = 0;
+  for (let m = PARAGRAPH_BREAK.exec(text); m; m = PARAGRAPH_BREAK.exec(text)) {
+    splitParagraph(text, pos, m.index, out);
+    pos = m.index + m[0].length;
   }
+  splitParagraph(text, pos, text.length, out);
   return out;
+}
+
+function splitParagraph(text: string, start: number, end: number, out: Sentence[]): void {
+  if (start >= end) return;
+  const cuts: number[] = [];
+  if (text.indexOf('\n', start) !== -1 && text.indexOf('\n', start) < end) bulletCuts(text, start, end, cuts);
+  TERMINATOR.lastIndex = start;
+  for (let m = TERMINATOR.exec(text); m && m.index < end; m = TERMINATOR.exec(text)) {
+    const stop = m.index + m[0].length;
+    if (stop >= end) break;
+    if (!isSpace(text.charCodeAt(stop))) continue; // "3.5", "U.S.", "bbc.co.uk"
+    if (endsSentence(text, m.index, m[0], stop, end)) cuts.push(stop);
+  }
+  if (cuts.length > 1) cuts.sort((a, b) => a - b);
+  let from = start;
+  for (const cut of cuts) {
+    push(text, from, cut, out);
+    from = cut;
+  }
+  push(text, from, end, out);
+}
+
+function bulletCuts(text: string, start: number, end: number, cuts: number[]): void {
+  BULLET_LINE.lastIndex = start;
+  for (let m = BULLET_LINE.exec(text); m && m.index < end; m = BULLET_LINE.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const previous = text.slice(Math.max(lineStart, start), m.index);
+    if (previous.trim() && !RUNS_ON.test(previous)) cuts.push(m.index);
+  }
+}
+
+function push(text: string, from: number, to: number, out: Sentence[]): void {
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  if (to > from) out.push({ text: text.slice(from, to), start: from, end: to });
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a);
+}
+
+/** Decide whether the terminator `term` found at `at` (ending at `stop`, whitespace next) ends a sentence. */
+function endsSentence(text: string, at: number, term: string, stop: number, end: number): boolean {
+  let j = stop;
+  while (j < end && isSpace(text.charCodeAt(j))) j++;
+  if (j >= end) return false;
+  let first = text[j] ?? '';
+  let k = j;
+  while (k < end && OPENING.test(first)) first = text[++k] ?? '';
+  const quoted = k > j;
+  if (isLower(first)) return false;
+  if (/^[\s,;:]/.test(first)) return false;
+  if (term[0] === '…' || term.startsWith('..')) return !isSpace(text.charCodeAt(at - 1)); // "I'm A Celebrity ... Get Me Out" is one title
+  if (term[0] !== '.') return true; // ! and ? end a sentence before a capital
+  const word = wordBefore(text, at);
+  if (word === '' || /\d$/.test(word)) return true;
+  const lower = word.toLowerCase();
+  // "Mr", "Sept", "Inc" (title case) or a lower-case list word; "SEC" or "NO" in capitals are words of their own
+  const capital = /^\p{Lu}\p{Ll}*$/u.test(word) || LOWERCASE_OK.has(lower);
+  const next = nextWord(text, k, end);
+  const opener = quoted || OPENERS.has(next.toLowerCase());
+  if (/^[a-z]$/i.test(word)) return opener;
+  if (/^(?:[a-z]\.)+[a-z]$/i.test(word)) {
+    if (lower === 'a.m' || lower === 'p.m') return isUpper(first) || quoted;
+    if (lower === 'e.g' || lower === 'i.e') return false;
+    return opener;
+  }
+  if (capital && TITLES.has(lower)) return false;
+  if (capital && BEFORE_NUMBER.has(lower) && /\d/.test(first)) return false;
+  if (capital && AMBIGUOUS.has(lower)) return opener;
+  return true;
+}
+
+function wordBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && !isSpace(text.charCodeAt(i - 1)) && !/["'“‘(\[«—–\/]/.test(text[i - 1] ?? '')) i--;
+  return text.slice(i, at);
+}
+
+function nextWord(text: string, from: number, end: number): string {
+  let i = from;
+  while (i < end && /[\p{L}\p{N}]/u.test(text[i] ?? '')) i++; // "It's" -> "It"
+  return text.slice(from, i);
+}
+
+function isLower(c: string): boolean {
+  return c !== '' && c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+function isUpper(c: string): boolean {
+  return c !== '' && c !== c.toLowerCase() && c === c.toUpperCase();
 }

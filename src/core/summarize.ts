@@ -1,6 +1,15 @@
-// Headline and key points. PLACEHOLDER: to be replaced by the real summarizer (issue 4).
-import type { Article, KeyPoint, Sentence } from './article.ts';
+// Article -> headline and key points. Pure.
+// - headline: the article's own, else one made from the lead (summarize-headline.ts);
+// - key points: the editor's bullets when present, else 2-4 whole sentences of the body chosen by
+//   position, centrality, names and numbers, length and novelty (summarize-select.ts), in
+//   reading order, each traceable to its sentence (index and offsets into the body). A quotation
+//   over 2-3 sentences is only ever used whole (then `sentence` is its first sentence).
+import type { Article, Block, KeyPoint, Sentence } from './article.ts';
+import { BriefingError } from './errors.ts';
 import { splitSentences } from './sentences.ts';
+import { headlineFromLead } from './summarize-headline.ts';
+import { selectKeySpans } from './summarize-select.ts';
+import { datelineLength } from './summarize-text.ts';
 
 export interface Summary {
   headline: string;
@@ -9,10 +18,44 @@ export interface Summary {
 }
 
 export function summarize(article: Article, sentences: Sentence[] = splitSentences(article.body)): Summary {
-  const keyPoints: KeyPoint[] = article.bullets.length
-    ? article.bullets.map((text) => ({ text, sentence: null, start: null, end: null }))
-    : sentences.slice(0, 3).map((s, i) => ({ text: s.text, sentence: i, start: s.start, end: s.end }));
-  if (article.headline) return { headline: article.headline, headlineFrom: 'article', keyPoints };
-  const lead = sentences[0]?.text ?? article.body.slice(0, 100);
-  return { headline: lead.length <= 100 ? lead : lead.slice(0, lead.lastIndexOf(' ', 99)) + '…', headlineFrom: 'lead', keyPoints };
+  const bullets = article.bullets.map((b) => b.trim()).filter(Boolean);
+  let keyPoints: KeyPoint[];
+  if (bullets.length) {
+    keyPoints = bullets.map((text) => ({ text, sentence: null, start: null, end: null }));
+  } else {
+    let picked = selectKeySpans(sentences, undefined, undefined, notKeyPoints(article, sentences));
+    if (picked.length === 0 && sentences.length > 0) picked = [{ first: 0, last: 0 }];
+    keyPoints = picked.map(({ first, last }) => {
+      const s = sentences[first] as Sentence;
+      const end = (sentences[last] as Sentence).end;
+      const skip = datelineLength(s.text);
+      const start = s.start + skip;
+      const text = first === last ? s.text.slice(skip) : article.body.slice(start, end);
+      return { text, sentence: first, start, end };
+    });
+  }
+  const own = article.headline?.replace(/\s+/g, ' ').trim();
+  if (own) return { headline: own, headlineFrom: 'article', keyPoints };
+  const headline = headlineFromLead(sentences) || keyPoints[0]?.text.slice(0, 100).trim() || '';
+  if (!headline) {
+    throw new BriefingError('bad_input', 'This article has no headline and no text, so there is nothing to brief.', {
+      context: { file: article.file, url: article.url, guid: article.guid, bodyLength: article.body.length },
+    });
+  }
+  return { headline, headlineFrom: 'lead', keyPoints };
+}
+
+
+/** Sentences inside a sub-heading or a block quotation (the quoted words of a speaker, without marks). */
+function notKeyPoints(article: Article, sentences: readonly Sentence[]): Set<number> {
+  const out = new Set<number>();
+  const blocks: Block[] = article.blocks.filter((b) => b.kind === 'heading' || b.kind === 'blockquote');
+  let k = 0;
+  for (let i = 0; i < sentences.length && k < blocks.length; i++) {
+    const s = sentences[i] as Sentence;
+    while (k < blocks.length && (blocks[k] as Block).end <= s.start) k++;
+    const b = blocks[k];
+    if (b && s.start >= b.start && s.start < b.end) out.add(i);
+  }
+  return out;
 }
