@@ -6,7 +6,7 @@ export const brief = {
   help: 'Shows the latest stories, each with its headline, key points and the most notable quote. Add a topic to narrow it down.',
   examples: ['/brief', '/brief topic:ukraine', '/brief topic:"interest rates" count:3'],
   options: [
-    { name: 'topic', description: 'Only stories about these words', type: 'string', maxLength: 200 },
-    { name: 'count', description: 'How many stories (1-10, default 5)', type: 'integer', minValue: 1, maxValue: 10 },
+    { name: 'topic', description: 'Only stories about these words', type: 'string', maxLength: 200, example: 'ukraine' },
+    { name: 'count', description: 'How many stories (1-10, default 5)', type: 'integer', minValue: 1, maxValue: 10, example: '3' },
   ],
 } as const satisfies CommandDef;

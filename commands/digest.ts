@@ -16,9 +16,9 @@ export const digest = {
       name: 'subscribe',
       description: 'Post a digest here every day (subscribing again updates it)',
       options: [
-        { name: 'time', description: 'HH:MM (24h), or a cron expression', type: 'string', maxLength: 100 },
-        { name: 'timezone', description: 'IANA timezone, e.g. Europe/London', type: 'string', maxLength: 64 },
-        { name: 'topic', description: 'Only stories about these words', type: 'string', maxLength: 200 },
+        { name: 'time', description: 'HH:MM (24h), or a cron expression', type: 'string', maxLength: 100, placeholder: 'HH:MM', example: '08:00' },
+        { name: 'timezone', description: 'IANA timezone, e.g. Europe/London', type: 'string', maxLength: 64, placeholder: 'Area/City', example: 'Europe/London' },
+        { name: 'topic', description: 'Only stories about these words', type: 'string', maxLength: 200, example: 'markets' },
       ],
     },
     { name: 'unsubscribe', description: 'Stop the digest in this channel' },

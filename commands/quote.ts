@@ -6,8 +6,8 @@ export const quote = {
   help: "Finds a person's (or organisation's) quotes, newest first. Names are matched loosely: surname, spelling variants and missing accents all work.",
   examples: ['/quote who:Putin', '/quote Putin', '/quote who:"Vladimir Putin" about:peace count:3'],
   options: [
-    { name: 'who', description: 'Who said it (a name, e.g. Putin)', type: 'string', required: true, autocomplete: true, minLength: 1, maxLength: 100 },
-    { name: 'about', description: 'Only quotes about these words', type: 'string', maxLength: 200 },
-    { name: 'count', description: 'How many quotes (1-10, default 5)', type: 'integer', minValue: 1, maxValue: 10 },
+    { name: 'who', description: 'Who said it (a name, e.g. Putin)', type: 'string', required: true, autocomplete: true, minLength: 1, maxLength: 100, placeholder: 'name', example: 'Putin' },
+    { name: 'about', description: 'Only quotes about these words', type: 'string', maxLength: 200, example: 'peace' },
+    { name: 'count', description: 'How many quotes (1-10, default 5)', type: 'integer', minValue: 1, maxValue: 10, example: '3' },
   ],
 } as const satisfies CommandDef;

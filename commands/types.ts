@@ -19,6 +19,10 @@ export interface OptionDef {
   maxValue?: number;
   minLength?: number;
   maxLength?: number;
+  /** What the value looks like in a usage line: `who:<name>` (default: words, or the range). */
+  placeholder?: string;
+  /** A good value, shown in error messages: `who: needs a value, e.g. who:Putin`. */
+  example?: string;
 }
 
 export interface SubcommandDef {

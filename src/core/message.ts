@@ -39,6 +39,12 @@ export interface Notice {
   correlationId?: string | null;
 }
 
+/** A titled block of plain lines (e.g. one command in /help). Added for issue 5. */
+export interface Section {
+  heading: string;
+  lines: string[];
+}
+
 export interface Message {
   /** 'ephemeral' = visible only to the user who asked, where the platform allows it. */
   visibility: 'public' | 'ephemeral';
@@ -47,6 +53,8 @@ export interface Message {
   /** A line of plain text under the title. */
   intro?: string | null;
   items: Item[];
+  /** Optional titled blocks shown after the items (help text, status details). */
+  sections?: Section[];
   /** How many more items matched but were not included. */
   more?: number;
   notice?: Notice | null;

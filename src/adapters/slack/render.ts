@@ -1,8 +1,12 @@
-// Message -> Slack payload. PLACEHOLDER: the real renderer comes with issue 5.
+// Message -> Slack payload: Block Kit (header, sections, context, dividers) plus a plain `text`
+// fallback. Every limit is a constant here; article text is sanitised and escaped (escape.ts).
+// What does not fit in 50 blocks or the text budget is counted in a visible "…and N more".
 import type { types } from '@slack/bolt';
+import type { Item, Message, Notice, QuoteItem, Section, StoryItem } from '../../core/message.ts';
+import { clipRaw, countOf, fitEscaped, trimQuote, safeHttpUrl, sanitizeLine, sanitizeText, sourceLine, truncateText } from '../../core/sanitize.ts';
+import { escapeSlack, slackLink, slackPlain } from './escape.ts';
 
 type KnownBlock = types.KnownBlock;
-import type { Message } from '../../core/message.ts';
 
 export interface SlackMessagePayload {
   text: string;
@@ -15,6 +19,160 @@ export interface SlackRenderOptions {
   shareValue?: string;
 }
 
-export function renderSlack(message: Message, _opts: SlackRenderOptions = {}): SlackMessagePayload {
-  return { text: message.title ?? '', blocks: [], response_type: message.visibility === 'ephemeral' ? 'ephemeral' : 'in_channel' };
+/** Slack's limits (Block Kit reference); `totalText` stays well under the ~12-13k that fails. */
+export const SLACK_LIMITS = {
+  blocks: 50,
+  header: 150,
+  sectionText: 3000,
+  contextElements: 10,
+  contextText: 2000,
+  text: 3000,
+  totalText: 11000,
+  buttonValue: 2000,
+} as const;
+
+export const SHARE_ACTION_ID = 'newsbrief_share';
+
+const BUDGET = {
+  intro: 600,
+  notice: 800,
+  hint: 600,
+  keyPoints: 6,
+  keyPoint: 300,
+  storyQuote: 800,
+  quoteText: 1500,
+  speaker: 120,
+  headline: 250,
+  url: 1000,
+  context: 400,
+  section: 2500,
+  footer: 400,
+} as const;
+
+const line = (raw: string, max: number): string => fitEscaped(sanitizeLine(clipRaw(raw, max)), max, escapeSlack);
+const multi = (raw: string, max: number): string => fitEscaped(sanitizeText(clipRaw(raw, max)), max, escapeSlack);
+
+const section = (text: string, blockId?: string): KnownBlock => ({ type: 'section', ...(blockId ? { block_id: blockId } : {}), text: { type: 'mrkdwn', text, verbatim: true } });
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text, verbatim: true }] });
+const divider: KnownBlock = { type: 'divider' };
+
+function linkedHeadline(headline: string, url: string | null): string {
+  const safe = safeHttpUrl(url);
+  return slackLink(safe && safe.length <= BUDGET.url ? safe : null, line(headline, BUDGET.headline) || 'Untitled story');
+}
+
+function storyBlocks(item: StoryItem, blockId: string): KnownBlock[] {
+  const candidates: string[] = [];
+  for (const k of item.keyPoints.slice(0, BUDGET.keyPoints)) {
+    const text = line(k, BUDGET.keyPoint);
+    if (text) candidates.push(`• ${text}`);
+  }
+  if (item.quote) {
+    const text = line(trimQuote(item.quote.text), BUDGET.storyQuote);
+    const speaker = item.quote.speaker ? line(item.quote.speaker, BUDGET.speaker) : '';
+    if (text) candidates.push(`> “${text}”${speaker ? `\n> — _${speaker}_` : ''}`);
+  }
+  // Whole lines only: a line that would pass the section limit is left out, never cut.
+  let text = `*${linkedHeadline(item.headline, item.url)}*`;
+  for (const candidate of candidates) {
+    if (text.length + 1 + candidate.length <= SLACK_LIMITS.sectionText) text += `\n${candidate}`;
+  }
+  const blocks = [section(text, blockId)];
+  const meta = line(sourceLine(item.source, item.date), BUDGET.context);
+  if (meta) blocks.push(context(meta));
+  return blocks;
+}
+
+function quoteBlocks(item: QuoteItem, blockId: string): KnownBlock[] {
+  const speaker = line(item.speaker, BUDGET.speaker) || 'Unknown speaker';
+  const blocks = [section(`> “${line(trimQuote(item.text), BUDGET.quoteText)}”\n— *${speaker}*`, blockId)];
+  const meta = [linkedHeadline(item.headline, item.url), line(sourceLine(item.source, item.date), BUDGET.context)].filter(Boolean).join(' · ');
+  blocks.push(context(meta));
+  return blocks;
+}
+
+/** Each item's section has block_id `item-<index>` (stable for the adapters and tests). */
+function itemBlocks(item: Item, index: number): KnownBlock[] {
+  return item.type === 'story' ? storyBlocks(item, `item-${index}`) : quoteBlocks(item, `item-${index}`);
+}
+
+function sectionBlocks(s: Section): KnownBlock[] {
+  const heading = line(s.heading, 300) || '—';
+  const body = multi(s.lines.join('\n'), BUDGET.section);
+  return [section(body ? `*${heading}*\n${body}` : `*${heading}*`)];
+}
+
+const TONE_MARK: Record<Notice['tone'], string> = { info: ':information_source:', success: ':white_check_mark:', warning: ':warning:', error: ':x:' };
+
+function noticeBlocks(notice: Notice): KnownBlock[] {
+  const blocks = [section(`${TONE_MARK[notice.tone]} ${multi(notice.text, BUDGET.notice) || 'Something happened.'}`)];
+  const hint = notice.hint ? multi(notice.hint, BUDGET.hint) : '';
+  const id = notice.correlationId ? line(notice.correlationId, 40) : '';
+  const extra = [hint, id && !(notice.hint ?? '').includes(notice.correlationId ?? '') ? `Error code: ${id}` : ''].filter(Boolean).join('\n');
+  if (extra) blocks.push(context(extra));
+  return blocks;
+}
+
+/** Characters of text in blocks, as Slack counts toward msg_blocks_too_long. */
+export function blockTextSize(blocks: readonly KnownBlock[]): number {
+  return JSON.stringify(blocks).length;
+}
+
+const short = (raw: string, max: number): string => truncateText(sanitizeLine(clipRaw(raw, max)), max);
+
+function fallbackText(message: Message): string {
+  const parts: string[] = [];
+  if (message.title) parts.push(short(message.title, 150));
+  if (message.notice) parts.push(short(message.notice.text, 600));
+  for (const item of message.items.slice(0, 10)) {
+    parts.push(item.type === 'story' ? `• ${short(item.headline, 200)}` : `• “${short(item.text, 200)}” — ${short(item.speaker, 100)}`);
+  }
+  if (parts.length === 0 && message.intro) parts.push(short(message.intro, 600));
+  return fitEscaped(parts.join('\n'), SLACK_LIMITS.text, escapeSlack) || 'newsbrief';
+}
+
+export function renderSlack(message: Message, opts: SlackRenderOptions = {}): SlackMessagePayload {
+  const head: KnownBlock[] = [];
+  const title = message.title ? fitEscaped(sanitizeLine(clipRaw(message.title, SLACK_LIMITS.header)), SLACK_LIMITS.header, slackPlain) : '';
+  if (title) head.push({ type: 'header', text: { type: 'plain_text', text: title, emoji: false } });
+  const intro = message.intro ? multi(message.intro, BUDGET.intro) : '';
+  if (intro) head.push(section(intro));
+  if (message.notice) head.push(...noticeBlocks(message.notice));
+
+  const tail: KnownBlock[] = [];
+  const footer = message.footer ? line(message.footer, BUDGET.footer) : '';
+  if (footer) tail.push(context(footer));
+  const share = message.shareable && opts.shareValue && opts.shareValue.length <= SLACK_LIMITS.buttonValue ? opts.shareValue : null;
+  if (share) {
+    tail.push({
+      type: 'actions',
+      elements: [{ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel', emoji: false }, value: share }],
+    });
+  }
+
+  // Reserve room for the "…and N more" line, then add items and sections while they fit.
+  const reservedBlocks = head.length + tail.length + 1;
+  let textSize = blockTextSize(head) + blockTextSize(tail) + 200;
+  const body: KnownBlock[] = [];
+  let dropped = 0;
+  const groups = [...message.items.map((item, i) => ({ item: true, blocks: itemBlocks(item, i) })), ...(message.sections ?? []).map((s) => ({ item: false, blocks: sectionBlocks(s) }))];
+  for (const group of groups) {
+    const blocks = body.length > 0 ? [divider, ...group.blocks] : group.blocks;
+    const size = blockTextSize(blocks);
+    if (dropped > 0 || reservedBlocks + body.length + blocks.length > SLACK_LIMITS.blocks || textSize + size > SLACK_LIMITS.totalText) {
+      if (group.item) dropped++;
+      continue;
+    }
+    body.push(...blocks);
+    textSize += size;
+  }
+  const more = countOf(message.more) + dropped;
+  const moreBlocks = more > 0 ? [context(`…and ${more} more`)] : [];
+  const blocks = [...head, ...body, ...moreBlocks, ...tail];
+  if (blocks.length === 0) blocks.push(section('Nothing to show.'));
+  return {
+    text: fallbackText(message),
+    blocks,
+    response_type: message.visibility === 'ephemeral' ? 'ephemeral' : 'in_channel',
+  };
 }
