@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { parseCommandText } from './app/command-text.ts';
 import { errorToMessage } from './app/error-reply.ts';
 import { createApp } from './app/handle-command.ts';
+import { createDigests } from './app/digests.ts';
 import { ingestSeeds } from './app/ingest-seeds.ts';
 import { formatIngestLine, ingestDocument, type IngestLine } from './app/ingest.ts';
 import type { CommandContext } from './app/invocation.ts';
@@ -145,7 +146,13 @@ export async function runAsk(ctx: CliContext, line: string, platform: 'text' | '
 }
 
 export async function runDigestPreview(ctx: CliContext, topic: string | null): Promise<number> {
-  void topic;
-  ctx.io.stderr.write('newsbrief digest preview: not available yet\n');
-  return 1;
+  const store = openStore(ctx.config.dbPath);
+  try {
+    await ingestSeeds({ store, clock: systemClock, logger: ctx.logger }, ctx.config.seedsDir);
+    const digests = createDigests({ store, clock: systemClock, logger: ctx.logger, defaults: ctx.config.digest, scheduler: null });
+    ctx.io.stdout.write(renderText(digests.preview({ topic })) + '\n');
+    return 0;
+  } finally {
+    store.close();
+  }
 }

@@ -2,6 +2,8 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Config } from './config.ts';
 import { createApp } from './app/handle-command.ts';
+import { createDigests, type Digests } from './app/digests.ts';
+import { createConsolePublisher } from './adapters/console/publisher.ts';
 import { ingestSeeds, type SeedReport } from './app/ingest-seeds.ts';
 import type { App, Clock, Logger, Platform, Publisher, Store } from './app/ports.ts';
 import { systemClock } from './app/ports.ts';
@@ -15,6 +17,8 @@ export interface BotOptions {
   console?: { input: Readable; output: Writable; interactive?: boolean } | null;
   /** Start the console even when a platform is configured. */
   forceConsole?: boolean;
+  /** Run the digest schedule (default true). */
+  schedule?: boolean;
 }
 
 export interface RunningBot {
@@ -24,6 +28,7 @@ export interface RunningBot {
   /** Which adapters are running ('discord', 'slack', 'console'). */
   adapters: string[];
   seeds: SeedReport;
+  digests: Digests;
   /** Resolves when the console ends (end of input); never for platform adapters. */
   done: Promise<void>;
   /** Ports actually bound (for port 0 in tests). */
@@ -39,7 +44,8 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   try {
     const seeds = await ingestSeeds({ store, clock, logger }, config.seedsDir);
     const publishers = new Map<Platform, Publisher>();
-    const app = createApp({ store, clock, logger });
+    const digests = createDigests({ store, clock, logger, defaults: config.digest });
+    const app = createApp({ store, clock, logger, digests: digests.commands });
     const adapters: string[] = [];
     const ports: RunningBot['ports'] = {};
 
@@ -66,11 +72,17 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       done = runConsole({ app, logger, ...opts.console });
       adapters.push('console');
     }
+    for (const p of publishers.values()) digests.registerPublisher(p);
+    if (adapters.includes('console') && opts.console) digests.registerPublisher(createConsolePublisher({ out: opts.console.output }));
+    if (opts.schedule !== false) {
+      await digests.start();
+      stops.push(() => digests.stop());
+    }
     logger.info({ adapters, seeds: seeds.stored, articles: store.countArticles() }, 'newsbrief started');
 
     let stopped = false;
     return {
-      store, app, publishers, adapters, seeds, done, ports,
+      store, app, publishers, adapters, seeds, digests, done, ports,
       async stop() {
         if (stopped) return;
         stopped = true;

@@ -99,6 +99,8 @@ export interface ArticleStore {
 }
 
 export interface Store extends ArticleStore {
+  /** Digest subscriptions and deliveries (issue 8). */
+  digests: import('../store/digests.ts').DigestStore;
   close(): void;
 }
 

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../app/ports.ts';
 import { createArticleStore } from './articles.ts';
+import { createDigestStore } from './digests.ts';
 import { migrations } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -20,6 +21,7 @@ export function openStore(path: string): Store {
   const articles = createArticleStore(db);
   return {
     ...articles,
+    digests: createDigestStore(db),
     close: () => db.close(),
   };
 }

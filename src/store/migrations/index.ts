@@ -2,6 +2,7 @@
 // Keep SQL portable where it costs nothing (a PostgreSQL store will follow); SQLite-only parts
 // (FTS5, triggers) stay in their own migration.
 import { articlesSchema } from './001-articles.ts';
+import { digestsSchema } from './002-digests.ts';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [articlesSchema];
+export const migrations: Migration[] = [articlesSchema, digestsSchema];

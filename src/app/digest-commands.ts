@@ -1,0 +1,163 @@
+// /digest subscribe | unsubscribe | status | now, over the digest service's runtime.
+import { formatLocalTime } from '../core/digest.ts';
+import { BriefingError } from '../core/errors.ts';
+import { noticeMessage } from '../core/message.ts';
+import type { Message } from '../core/message.ts';
+import type { Subscription } from '../store/digests.ts';
+import type { DeliveryResult } from './digest-delivery.ts';
+import { parseTimeOption, parseTimezoneOption, parseTopicOption, TIME_EXAMPLE } from './digest-options.ts';
+import type { CommandContext, OptionValue } from './invocation.ts';
+import type { Clock, DigestCommands, Store } from './ports.ts';
+
+export interface DigestRuntime {
+  store: Store;
+  clock: Clock;
+  defaults: { time: string; timezone: string };
+  newId(): string;
+  /** Brings the cron jobs in line with the database (after a change). */
+  sync(): void;
+  nextRun(sub: Subscription): Date | null;
+  /** Posts a digest now through the channel's publisher, recorded like a scheduled one. */
+  deliverNow(sub: Subscription): Promise<DeliveryResult>;
+  /** The digest of the last 24 hours, not posted (for a channel without a subscription). */
+  preview(opts: { topic?: string | null; timezone?: string }): Message;
+}
+
+function requireManage(ctx: CommandContext, action: string): void {
+  if (!ctx.canManageChannel) {
+    throw new BriefingError('forbidden', `Only members who can manage this channel can ${action}.`, {
+      hint: 'Ask someone with the Manage Channels permission, or use /digest status to see the current digest.',
+      context: { platform: ctx.platform, channelId: ctx.channelId, userId: ctx.userId },
+    });
+  }
+}
+
+function str(options: Record<string, OptionValue>, name: string): string | undefined {
+  const v = options[name];
+  return v === undefined ? undefined : String(v);
+}
+
+function describe(sub: Subscription): string {
+  return /^\d\d:\d\d$/.test(sub.timeInput) ? `every day at ${sub.timeInput}` : `on the schedule “${sub.schedule}”`;
+}
+
+function local(at: string | Date, tz: string): string {
+  return `${formatLocalTime(typeof at === 'string' ? new Date(at) : at, tz)} (${tz})`;
+}
+
+export function createDigestCommands(rt: DigestRuntime): DigestCommands {
+  const { store, clock } = rt;
+
+  function subscribe(options: Record<string, OptionValue>, ctx: CommandContext): Message {
+    requireManage(ctx, 'set up a digest');
+    const schedule = parseTimeOption(str(options, 'time') ?? rt.defaults.time);
+    const timezone = parseTimezoneOption(str(options, 'timezone') ?? rt.defaults.timezone);
+    const topic = parseTopicOption(str(options, 'topic'));
+    const before = store.digests.getSubscription(ctx.platform, ctx.channelId);
+    const sub = store.digests.upsertSubscription(
+      {
+        id: before?.id ?? rt.newId(),
+        platform: ctx.platform,
+        channelId: ctx.channelId,
+        workspaceId: ctx.workspaceId,
+        schedule: schedule.expression,
+        timeInput: schedule.timeInput,
+        timezone,
+        topic,
+        createdBy: ctx.userId,
+      },
+      clock.now(),
+    );
+    rt.sync();
+    const next = rt.nextRun(sub);
+    const verb = !before ? 'Digest set up' : before.pausedReason ? 'Digest updated and resumed' : 'Digest updated';
+    return noticeMessage(
+      {
+        tone: 'success',
+        text: `${verb}: ${schedule.description} (${timezone})${topic ? `, about “${topic}”` : ''}.`,
+        hint: next ? `Next digest: ${local(next, timezone)}.` : 'This schedule has no upcoming run.',
+      },
+      'public',
+    );
+  }
+
+  function unsubscribe(ctx: CommandContext): Message {
+    requireManage(ctx, 'stop the digest');
+    const removed = store.digests.deleteSubscription(ctx.platform, ctx.channelId);
+    rt.sync();
+    return removed
+      ? noticeMessage({ tone: 'success', text: 'Digest stopped: no more digests in this channel.' }, 'public')
+      : noticeMessage({ tone: 'info', text: 'This channel has no digest.', hint: `Set one up with ${TIME_EXAMPLE}` });
+  }
+
+  function status(ctx: CommandContext): Message {
+    const sub = store.digests.getSubscription(ctx.platform, ctx.channelId);
+    if (!sub) return noticeMessage({ tone: 'info', text: 'This channel has no digest.', hint: `Set one up with ${TIME_EXAMPLE}` });
+    const tz = sub.timezone;
+    const lines: string[] = [`Schedule: ${describe(sub)} (${tz})`, `Topic: ${sub.topic ?? 'all stories'}`];
+    if (sub.pausedReason) {
+      lines.push(`Paused since ${local(sub.pausedAt ?? sub.updatedAt, tz)}: ${sub.pausedReason}. Subscribe again to resume.`);
+    } else {
+      const next = rt.nextRun(sub);
+      lines.push(`Next run: ${next ? local(next, tz) : 'none'}`);
+    }
+    const sent = store.digests.lastSent(sub.id);
+    lines.push(
+      sent
+        ? `Last delivery: ${local(sent.updatedAt, tz)}, ${sent.storyCount ?? 0} ${sent.storyCount === 1 ? 'story' : 'stories'}${sent.kind === 'late' ? ' (late)' : ''}`
+        : 'Last delivery: none yet',
+    );
+    const last = store.digests.lastFinished(sub.id);
+    if (last?.status === 'empty') lines.push(`No new stories at ${local(last.slot, tz)}: nothing was posted.`);
+    const failed = store.digests.lastFailed(sub.id);
+    if (failed) lines.push(`Last error: ${failed.error ?? 'unknown'} (${local(failed.updatedAt, tz)})`);
+    return {
+      visibility: 'ephemeral',
+      title: 'Digest in this channel',
+      sections: [{ heading: 'Status', lines }],
+      items: [],
+      notice: sub.pausedReason ? { tone: 'warning', text: `Paused: ${sub.pausedReason}`, hint: 'Subscribe again to resume.' } : null,
+    };
+  }
+
+  async function now(ctx: CommandContext): Promise<Message> {
+    requireManage(ctx, 'post a digest');
+    const sub = store.digests.getSubscription(ctx.platform, ctx.channelId);
+    if (!sub) return rt.preview({ timezone: rt.defaults.timezone });
+    const result = await rt.deliverNow(sub);
+    switch (result.status) {
+      case 'sent':
+        return noticeMessage({ tone: 'success', text: `Digest posted: ${result.storyCount} ${result.storyCount === 1 ? 'story' : 'stories'}.` });
+      case 'empty':
+        return noticeMessage({ tone: 'info', text: 'No new stories since the last digest: nothing to post.' });
+      case 'failed':
+        return noticeMessage({
+          tone: 'error',
+          text: `The digest could not be posted: ${result.error}`,
+          hint: result.paused ? 'The digest is paused. Fix the channel permissions, then subscribe again.' : 'It will be retried at the next scheduled time.',
+        });
+      case 'skipped':
+        return noticeMessage({ tone: 'info', text: 'A digest is already being posted here.' });
+    }
+  }
+
+  return {
+    async run(subcommand, options, ctx) {
+      switch (subcommand) {
+        case 'subscribe':
+          return subscribe(options, ctx);
+        case 'unsubscribe':
+          return unsubscribe(ctx);
+        case 'status':
+          return status(ctx);
+        case 'now':
+          return now(ctx);
+        default:
+          throw new BriefingError('unknown_command', `/digest has no “${subcommand.slice(0, 40)}” subcommand.`, {
+            hint: 'Use /digest subscribe, /digest unsubscribe, /digest status or /digest now.',
+            context: { subcommand },
+          });
+      }
+    },
+  };
+}
