@@ -1,0 +1,77 @@
+// The Discord adapter: gateway client, optional HTTP interactions endpoint, digest publisher.
+import { once } from 'node:events';
+import { Events } from 'discord.js';
+import type { DiscordConfig } from '../../config.ts';
+import type { App, Logger, Publisher } from '../../app/ports.ts';
+import { attachInteractionHandler, createDiscordClient } from './gateway.ts';
+import { startHttpEndpoint, type HttpEndpoint } from './http-endpoint.ts';
+import { createDiscordPublisher, createRest } from './publisher.ts';
+
+export interface StartDiscordOptions {
+  config: DiscordConfig;
+  app: App;
+  logger: Logger;
+  /** Answer directly when ready within this many ms, else defer (default 1500). */
+  deferAfterMs?: number;
+  /** Interface the HTTP endpoint binds to (default 0.0.0.0; tests use 127.0.0.1). */
+  httpHost?: string;
+  /** How long to wait for the gateway's READY and guilds (default 30 s). */
+  readyTimeoutMs?: number;
+}
+
+export interface RunningDiscord {
+  publisher: Publisher;
+  /** The port the HTTP interactions endpoint is bound to, or null when it is off. */
+  httpPort: number | null;
+  /** The bot's user id, from READY. */
+  botUserId: string | null;
+  stop(): Promise<void>;
+}
+
+export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDiscord> {
+  const { config, app, logger } = opts;
+  const client = createDiscordClient(config.apiUrl);
+  attachInteractionHandler(client, { app, logger, deferAfterMs: opts.deferAfterMs });
+  let http: HttpEndpoint | null = null;
+  try {
+    const readyTimeoutMs = opts.readyTimeoutMs ?? 30_000;
+    const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(readyTimeoutMs) }).catch(() => {
+      throw new Error(`Discord: the gateway did not become ready within ${readyTimeoutMs / 1000} s`);
+    });
+    ready.catch(() => {}); // awaited below; never an unhandled rejection if login fails first
+    await client.login(config.token);
+    await ready;
+    logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord gateway ready');
+    if (config.publicKey) {
+      http = await startHttpEndpoint({
+        publicKey: config.publicKey,
+        port: config.httpPort,
+        host: opts.httpHost,
+        app,
+        rest: client.rest,
+        logger,
+        deferAfterMs: opts.deferAfterMs,
+      });
+    }
+  } catch (err) {
+    await client.destroy().catch(() => {});
+    throw err;
+  }
+  // One REST client for digests, with its own rate-limit buckets and the publisher's settings.
+  const rest = createRest({ token: config.token, apiUrl: config.apiUrl });
+  const publisher = createDiscordPublisher(rest, logger);
+  return {
+    publisher,
+    httpPort: http?.port ?? null,
+    botUserId: client.user?.id ?? null,
+    async stop() {
+      await http?.close();
+      await client.destroy();
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+    },
+  };
+}
+
+export { createDiscordPublisher, createRest, toDeliveryError } from './publisher.ts';
+export { verifyDiscordSignature, publicKeyFromHex } from './verify-signature.ts';
