@@ -1,0 +1,123 @@
+// A fake Slack Web API on 127.0.0.1: answers auth.test, chat.postMessage, chat.update,
+// chat.delete and apps.connections.open, records every call, and can be told to fail the
+// next call of a method (429 with Retry-After, an HTTP status, or a Slack error code).
+import type { Server } from 'node:http';
+import { closeServer, listenLoopback, readBody, Waiters } from './http-util.ts';
+
+export interface RecordedCall {
+  method: string;
+  /** Parsed body: form fields (JSON-valued fields such as `blocks` decoded) or the JSON body. */
+  params: Record<string, unknown>;
+  token: string | null;
+}
+
+export type Fault =
+  | { kind: 'ratelimit'; retryAfterSeconds: number }
+  | { kind: 'http'; status: number }
+  | { kind: 'error'; error: string };
+
+export interface FakeSlackApi {
+  /** Base URL for SLACK_API_URL / slackApiUrl, with the trailing slash. */
+  apiUrl: string;
+  calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  /** The next `times` calls of `method` get this fault instead of an answer. */
+  fail(method: string, fault: Fault, times?: number): void;
+  /** Resolves once `count` calls of `method` were recorded. */
+  waitForCalls(method: string, count: number): Promise<RecordedCall[]>;
+  /** What apps.connections.open answers (Socket Mode), when set. */
+  socketUrl: string | null;
+  close(): Promise<void>;
+}
+
+export const FAKE_BOT = { userId: 'UBOT0001', botId: 'BBOT0001', teamId: 'T0000001' } as const;
+
+function parseParams(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    if (v.startsWith('[') || v.startsWith('{')) {
+      try {
+        out[k] = JSON.parse(v);
+        continue;
+      } catch {
+        // a plain string that happens to start with a bracket
+      }
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const calls: RecordedCall[] = [];
+  const waiters = new Waiters(calls);
+  const faults = new Map<string, Fault[]>();
+  let tsCounter = 0;
+  const state = { socketUrl: null as string | null };
+
+  const answer = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'newsbrief', team_id: FAKE_BOT.teamId, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId };
+      case 'chat.postMessage': {
+        tsCounter += 1;
+        const ts = `1700000000.${String(tsCounter).padStart(6, '0')}`;
+        return { ok: true, channel: params['channel'], ts, message: { text: params['text'], blocks: params['blocks'], ts } };
+      }
+      case 'chat.update':
+      case 'chat.delete':
+        return { ok: true, channel: params['channel'], ts: params['ts'] };
+      case 'apps.connections.open':
+        return state.socketUrl ? { ok: true, url: state.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  };
+
+  const { server, url } = await listenLoopback((req, res) => {
+    void (async () => {
+      const raw = await readBody(req);
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const method = path.replace(/^\/api\//, '');
+      const params = parseParams(raw, String(req.headers['content-type'] ?? ''));
+      const auth = req.headers.authorization;
+      const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof params['token'] === 'string' ? params['token'] : null;
+      calls.push({ method, params, token });
+      waiters.notify();
+      const fault = faults.get(method)?.shift();
+      if (fault?.kind === 'ratelimit') {
+        res.writeHead(429, { 'retry-after': String(fault.retryAfterSeconds), 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
+      if (fault?.kind === 'http') {
+        res.writeHead(fault.status, { 'content-type': 'text/plain' });
+        res.end('fake failure');
+        return;
+      }
+      const body = fault?.kind === 'error' ? { ok: false, error: fault.error } : answer(method, params);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    })();
+  });
+
+  return {
+    apiUrl: `${url}/api/`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    fail(method, fault, times = 1) {
+      const list = faults.get(method) ?? [];
+      for (let i = 0; i < times; i++) list.push(fault);
+      faults.set(method, list);
+    },
+    waitForCalls: (method, count) => waiters.until((all) => all.filter((c) => c.method === method).length >= count).then((all) => all.filter((c) => c.method === method)),
+    get socketUrl() {
+      return state.socketUrl;
+    },
+    set socketUrl(v: string | null) {
+      state.socketUrl = v;
+    },
+    close: () => closeServer(server as Server),
+  };
+}
