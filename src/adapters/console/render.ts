@@ -86,7 +86,7 @@ function itemLines(item: Item, paragraph: Paragraph): string[] {
     }
   } else {
     lines.push(...paragraph(`“${clean(trimQuote(item.text), MAX_QUOTE)}”`));
-    lines.push(...paragraph(`— ${clean(item.speaker) || 'Unknown speaker'}`, '  '));
+    lines.push(...paragraph(`— ${clean(item.speaker) || 'Unknown speaker'}${item.kind === 'partial' ? ' (partial quote)' : ''}`, '  '));
     const headline = clean(item.headline, MAX_LINE_ITEM);
     if (headline) lines.push(...paragraph(headline, '  '));
   }

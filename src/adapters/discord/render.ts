@@ -87,7 +87,7 @@ function storyEmbed(item: StoryItem): APIEmbed {
 
 function quoteEmbed(item: QuoteItem): APIEmbed {
   const embed: APIEmbed = {
-    author: { name: plain(item.speaker, DISCORD_LIMITS.author) || 'Unknown speaker' },
+    author: { name: plain(`${item.speaker}${item.kind === 'partial' ? ' (partial quote)' : ''}`, DISCORD_LIMITS.author) || 'Unknown speaker' },
     description: `“${md(trimQuote(item.text), BUDGET.quoteText)}”`,
   };
   const headline = md(item.headline, DISCORD_LIMITS.title);

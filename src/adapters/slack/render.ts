@@ -85,7 +85,8 @@ function storyBlocks(item: StoryItem, blockId: string): KnownBlock[] {
 
 function quoteBlocks(item: QuoteItem, blockId: string): KnownBlock[] {
   const speaker = line(item.speaker, BUDGET.speaker) || 'Unknown speaker';
-  const blocks = [section(`> “${line(trimQuote(item.text), BUDGET.quoteText)}”\n— *${speaker}*`, blockId)];
+  const partial = item.kind === 'partial' ? ' _(partial quote)_' : '';
+  const blocks = [section(`> “${line(trimQuote(item.text), BUDGET.quoteText)}”\n— *${speaker}*${partial}`, blockId)];
   const meta = [linkedHeadline(item.headline, item.url), line(sourceLine(item.source, item.date), BUDGET.context)].filter(Boolean).join(' · ');
   blocks.push(context(meta));
   return blocks;
