@@ -1,13 +1,13 @@
-// docs/commands.md (pasted into the README) stays in step with the definitions.
+// The README's command reference stays in step with the definitions.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { parseCommandText } from '../../src/app/command-text.ts';
 import { usage } from '../../src/app/help.ts';
 
-const doc = readFileSync(new URL('../../docs/commands.md', import.meta.url), 'utf8');
+const doc = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
-describe('docs/commands.md', () => {
+describe('README command reference', () => {
   const lines = commands.flatMap((c) => usage(c.name).split(' | '));
 
   it.each(lines)('GIVEN the usage line %s THEN the reference shows it', (line) => {
