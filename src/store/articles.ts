@@ -152,7 +152,14 @@ export function createArticleStore(db: Db): ArticleStore {
   }
 
   return {
-    ingestArticle: (a, b, at) => ingest.immediate(a, b, at),
+    ingestArticle: (a, b, at) => {
+      try {
+        return ingest.immediate(a, b, at);
+      } catch (err) {
+        speakers.forget(); // the rolled-back transaction may have created speakers the cache holds
+        throw err;
+      }
+    },
     latestStories,
     quotesBySpeakers,
     findSpeakers: speakers.find,

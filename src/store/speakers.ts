@@ -46,6 +46,18 @@ export function createSpeakerRegistry(db: Db) {
   const aliasesOf = db.prepare<[number], { alias: string }>('SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias LIMIT 20');
   const countQuote = db.prepare<[number, number]>('UPDATE speakers SET quote_count = quote_count + ? WHERE id = ?');
 
+  // What this connection has already written: ingestion of a large archive meets the same
+  // speakers again and again. Cleared when a transaction fails (its writes were rolled back).
+  const known = new Map<string, number>();
+  const written = new Set<string>();
+  const CACHE_MAX = 50_000;
+  function remember(key: string): boolean {
+    if (written.has(key)) return false;
+    if (written.size >= CACHE_MAX) written.clear();
+    written.add(key);
+    return true;
+  }
+
   function indexName(id: number, name: string, aliasRank: number): void {
     const full = normalizeName(name);
     if (!full) return;
@@ -57,6 +69,11 @@ export function createSpeakerRegistry(db: Db) {
 
   /** Finds the registry entry for an article's speaker, creating or enriching it. Returns its id. */
   function upsert(sp: ArticleSpeaker): number | null {
+    const cached = known.get(sp.name);
+    if (cached !== undefined) {
+      enrich(cached, sp);
+      return cached;
+    }
     const norm = normalizeName(sp.name);
     if (!norm) return null;
     const tokens = norm.split(' ');
@@ -74,16 +91,29 @@ export function createSpeakerRegistry(db: Db) {
       }
     }
     const id = row ? row.id : Number(insert.run(sp.name, norm, sp.role, sp.kind).lastInsertRowid);
-    if (row && sp.role) setRole.run(sp.role, id);
-    indexName(id, sp.name, 0);
+    if (known.size >= CACHE_MAX) known.clear();
+    known.set(sp.name, id);
+    if (remember(`${id}\u0000${sp.name}`)) indexName(id, sp.name, 0);
+    enrich(id, sp);
+    return id;
+  }
+
+  /** Adds the role and aliases an article gives for a known speaker. */
+  function enrich(id: number, sp: ArticleSpeaker): void {
+    if (sp.role && remember(`${id}\u0001${sp.role}`)) setRole.run(sp.role, id);
+    const norm = normalizeName(sp.name);
     for (const alias of sp.aliases) {
       const a = alias.trim();
-      if (!a || PRONOUNS.has(a.toLowerCase())) continue;
+      if (!a || PRONOUNS.has(a.toLowerCase()) || !remember(`${id}\u0002${a}`)) continue;
       addAlias.run(id, a);
       const an = aliasKey(a);
       if (an && an !== norm) addKey.run(an, id, 1);
     }
-    return id;
+  }
+
+  function forget(): void {
+    known.clear();
+    written.clear();
   }
 
   function toRow(r: SpeakerRecord): SpeakerRow {
@@ -153,5 +183,5 @@ export function createSpeakerRegistry(db: Db) {
     return out.map(toRow);
   }
 
-  return { upsert, find, suggest, closest, countQuote: (id: number, n: number) => countQuote.run(n, id) };
+  return { upsert, forget, find, suggest, closest, countQuote: (id: number, n: number) => countQuote.run(n, id) };
 }

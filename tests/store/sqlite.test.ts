@@ -110,6 +110,10 @@ describe('SQLite store', () => {
     expect(store.countArticles()).toBe(0);
     expect(store.findSpeakers('Someone', 5)).toEqual([]);
     expect(store.latestStories({ topic: 'broken', limit: 5 })).toEqual([]);
+    // the same speaker in the next article is stored afresh
+    const ok = store.ingestArticle(article({ body: 'y' }), briefing('Fine', [q('ok', 'Someone')], [person('Someone')]), at('2024-01-01T00:00:01Z'));
+    expect(ok.status).toBe('stored');
+    expect(store.findSpeakers('Someone', 5).map((s) => s.quoteCount)).toEqual([1]);
   });
 
   it('GIVEN the database file THEN it is in WAL mode, migrations run once, and a second connection sees the data', () => {
