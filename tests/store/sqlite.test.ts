@@ -105,7 +105,7 @@ describe('SQLite store', () => {
   it('GIVEN a failure in the middle of an ingestion THEN nothing of that article is left behind', () => {
     const { store } = tempStore();
     const bad = briefing('Broken', [q('ok', 'Someone')], [person('Someone')]);
-    (bad.quotes[0] as { text: unknown }).text = null; // NOT NULL constraint fails after the article row
+    (bad.quotes[0] as { kind: unknown }).kind = null; // NOT NULL fails on the quote, after the article and speaker rows
     expect(() => store.ingestArticle(article({ body: 'x' }), bad, at('2024-01-01T00:00:00Z'))).toThrow();
     expect(store.countArticles()).toBe(0);
     expect(store.findSpeakers('Someone', 5)).toEqual([]);
