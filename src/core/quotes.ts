@@ -1,23 +1,212 @@
-// Quote extraction with speakers. PLACEHOLDER: to be replaced by the real extractor (issue 3).
-import type { Article, ArticleSpeaker, Quote } from './article.ts';
+// Quote extraction with speakers: Article -> quotes (direct, partial, block) and canonical speakers.
+// Pure and linear in the article length: one pass to register names, one to attribute quotes.
+import type { Article, ArticleSpeaker, Quote, QuoteKind } from './article.ts';
+import { attribute, introduction, sentenceSpeaker, type Attribution } from './quotes/attribution.ts';
+import { isKnownPlace, type Entity, type Registry } from './quotes/entities.ts';
+import { paragraphsOf, registerNames, type Paragraph } from './quotes/paragraphs.ts';
+import type { Segment } from './quotes/marks.ts';
+import { isSpeechVerb } from './quotes/mentions.ts';
+import { FIRST_NAMES, ORG_WORDS, ROLE_NOUNS } from './quotes/lexicon.ts';
+
+const ANONYMOUS = /^(?:spokes(?:man|woman|person)|source|official|aide|adviser|advisor|president|chancellor|king|queen|pope|premier|judge|police|officer)$/;
 
 export interface QuoteExtraction {
   quotes: Quote[];
   speakers: ArticleSpeaker[];
 }
 
+interface Found {
+  para: Paragraph;
+  seg: Segment;
+  attr: Attribution | null;
+  speaker: Entity | null;
+  mention: string | null;
+  direct: boolean;
+}
+
+const LABEL = /^([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s/;
+
 export function extractQuotes(article: Article): QuoteExtraction {
+  const paragraphs = paragraphsOf(article);
+  const reg = registerNames(paragraphs);
   const quotes: Quote[] = [];
-  const names = new Map<string, ArticleSpeaker>();
-  const re = /["“]([^"“”]{2,}?)["”]([^"“\n]{0,80})/g;
-  for (const m of article.body.matchAll(re)) {
-    const after = m[2] ?? '';
-    const sp = /,?\s*(?:said|says)?\s*((?:[A-Z][\p{L}'-]+\s?){1,3})\s*(?:said|says|told|added)/u.exec(after);
-    const speaker = sp?.[1]?.trim() ?? null;
-    const text = (m[1] ?? '').trim().replace(/[,]$/, '');
-    const start = (m.index ?? 0) + 1;
-    quotes.push({ text, start, end: start + text.length, kind: 'direct', speaker, mention: speaker });
-    if (speaker && !names.has(speaker)) names.set(speaker, { name: speaker, aliases: [], role: null, kind: 'person' });
+  const used = new Map<Entity, Set<string>>();
+  let last: Entity | null = null;
+  let prevFound: Found[] = [];
+  let prevIntro: { speaker: Entity | null; mention: string | null; attr: Attribution } | null = null;
+  let prevPara: Paragraph | null = null;
+  let blockSpeaker: { speaker: Entity | null; mention: string | null } | null = null;
+
+  const resolve = (p: Paragraph, a: Attribution): { speaker: Entity | null; mention: string } => {
+    const m = a.mention;
+    const tok = p.tokens[m.to - 1] ?? p.tokens[m.from]!;
+    const pos = p.start + tok.start;
+    const sentence = p.sentenceOf[m.to - 1] ?? 0;
+    let speaker: Entity | null = null;
+    if (m.kind === 'name' && isStrayCapital(p, m.from, m.to) && !reg.lookup(m.name, pos, false)) speaker = null;
+    else if (m.kind === 'name' || m.kind === 'group') speaker = reg.lookup(m.name, pos, true);
+    else if (m.kind === 'pronoun') speaker = reg.resolvePronoun(m.name, pos, sentence, last);
+    else speaker = resolveNominal(reg, m.name, m.text, pos, sentence);
+    if (speaker && m.kind === 'name' && m.role) reg.addRole(speaker, m.role);
+    return { speaker, mention: m.text };
+  };
+
+  const emit = (para: Paragraph, start: number, end: number, kind: QuoteKind, speaker: Entity | null, mention: string | null): void => {
+    quotes.push({ text: para.text.slice(start, end), start: para.start + start, end: para.start + end, kind, speaker: speaker?.name ?? null, mention });
+    if (speaker) {
+      const set = used.get(speaker) ?? new Set<string>();
+      if (mention) set.add(mention);
+      used.set(speaker, set);
+      last = speaker;
+    }
+  };
+
+  for (const para of paragraphs) {
+    const found: Found[] = [];
+    for (const seg of para.segments) {
+      const q = para.tokens.findIndex((t) => t.kind === 'quote' && t.start > seg.open);
+      if (q < 0) continue;
+      const sent = para.sentences.find((s) => q >= s.from && q < s.to) ?? { from: 0, to: para.tokens.length, id: 0 };
+      const direct = isDirect(para, q, sent.from);
+      const label = LABEL.exec(para.text.slice(seg.start, seg.end));
+      let attr: Attribution | null = null;
+      let speaker: Entity | null = null;
+      let mention: string | null = null;
+      if (label?.[1]) {
+        // Transcript turns ("WALLACE: …"): the label names the speaker, written in title case when new.
+        const known = reg.lookup(label[1], para.start + seg.start, false);
+        speaker = known ?? reg.lookup(label[1].toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()), para.start + seg.start, true);
+        mention = label[1];
+      } else {
+        attr = attribute(para.tokens, q, sent.from, sent.to, para.masked);
+        if (attr) ({ speaker, mention } = resolve(para, attr));
+      }
+      if (!label && isTitle(para, q, para.text.slice(seg.start, seg.end))) continue;
+      found.push({ para, seg, attr, speaker, mention, direct: direct || !!label });
+    }
+    // Unattributed direct quotes share the attribution of a neighbour in the paragraph, or continue the previous paragraph.
+    for (let i = 0; i < found.length; i++) {
+      const f = found[i]!;
+      if (f.attr || f.mention) continue;
+      if (!f.direct) continue;
+      const prev = found.slice(0, i).reverse().find((g) => g.attr || g.mention);
+      const next = found.slice(i + 1).find((g) => g.attr || g.mention);
+      const source = prev ?? next;
+      if (source) { f.speaker = source.speaker; f.mention = source.mention; f.attr = source.attr; continue; }
+      // A quote sentence after a reporter's sentence about someone: "Schiff said. "…"", "Sanders identified … "…""
+      const q = para.tokens.findIndex((t) => t.kind === 'quote' && t.start > f.seg.open);
+      const si = para.sentences.findIndex((s) => q >= s.from && q < s.to);
+      const ps = si > 0 ? para.sentences[si - 1] : undefined;
+      if (ps) {
+        const a = sentenceSpeaker(para.tokens, ps.from, ps.to, para.masked, true);
+        if (a) { f.attr = a; ({ speaker: f.speaker, mention: f.mention } = resolve(para, a)); continue; }
+      }
+      const startsParagraph = f.seg.open === 0 || para.tokens.findIndex((t) => t.kind === 'word' || t.kind === 'quote') >= para.tokens.findIndex((t) => t.kind === 'quote');
+      if (i !== 0 || !startsParagraph) continue;
+      // A paragraph opening with an unattributed quote continues the previous paragraph's speaker:
+      // its introduction ("He said:"), its last quote, or a reporter's sentence with a speech verb.
+      const lastPrev = prevFound[prevFound.length - 1];
+      if (prevIntro) {
+        f.speaker = prevIntro.speaker;
+        f.mention = prevIntro.mention;
+        f.attr = prevIntro.attr;
+      } else if (lastPrev) {
+        f.speaker = lastPrev.speaker;
+        f.mention = lastPrev.mention;
+        f.attr = lastPrev.attr;
+      } else if (prevPara && prevPara.segments.length === 0) {
+        const ls = prevPara.sentences[prevPara.sentences.length - 1];
+        const a = ls ? sentenceSpeaker(prevPara.tokens, ls.from, ls.to, prevPara.masked, false) : null;
+        if (a) {
+          f.attr = a;
+          ({ speaker: f.speaker, mention: f.mention } = resolve(prevPara, a));
+        }
+      }
+    }
+    for (const f of found) {
+      if (!f.attr && !f.mention) continue;
+      emit(para, f.seg.start, f.seg.end, f.direct ? 'direct' : 'partial', f.speaker, f.mention);
+    }
+    // Block quotes: unquoted paragraphs after an introduction such as "Zelensky told a press conference:".
+    const isBlock = para.segments.length === 0 && (para.kind === 'blockquote' ? (prevIntro ?? blockSpeaker) : prevIntro);
+    if (isBlock) {
+      const src: { speaker: Entity | null; mention: string | null } = prevIntro ?? blockSpeaker!;
+      emit(para, 0, para.text.length, 'block', src.speaker, src.mention);
+      blockSpeaker = para.kind === 'blockquote' ? src : null;
+    } else blockSpeaker = null;
+    const intro = introduction(para.tokens, para.masked);
+    prevIntro = intro ? { ...resolve(para, intro), attr: intro } : null;
+    prevFound = found.filter((f) => f.attr || f.mention);
+    if (para.segments.length === 0 && !isBlock) prevFound = [];
+    prevPara = para;
   }
-  return { quotes, speakers: [...names.values()] };
+  return { quotes, speakers: speakersOf(used) };
+}
+
+/** A lone capitalised word opening a sentence ("Fears had been expressed…") that the article never names elsewhere. */
+function isStrayCapital(p: Paragraph, from: number, to: number): boolean {
+  if (to - from !== 1) return false;
+  const t = p.tokens[from]!;
+  const initial = from === p.sentenceStart[from] || p.tokens[from - 1]?.text === '"';
+  return initial && !FIRST_NAMES.has(t.lower) && !isKnownPlace(t.text) && !/^\p{Lu}{2,}$/u.test(t.text);
+}
+
+function isDirect(para: Paragraph, q: number, sentStart: number): boolean {
+  let k = q - 1;
+  if (para.tokens[k]?.text === '"') k--;
+  if (k < sentStart) return true;
+  const t = para.tokens[k]!;
+  if (t.text === ':' || t.kind === 'quote' || t.text === '"') return true;
+  if (t.text === ',' && isSpeechVerb(para.tokens[k - 1])) return true;
+  if ((t.text === ',' || t.text === '—') && para.tokens[k - 1]?.kind === 'word' && para.tokens[k - 2]?.kind === 'word' && isSpeechVerb(para.tokens[k - 2])) return true;
+  return false;
+}
+
+/** A programme, book or event name: Title Case words after "on", "of", "in", "at" or a possessive, or a stage direction. */
+function isTitle(para: Paragraph, q: number, text: string): boolean {
+  if (/^\(.*\)\.?$/.test(text)) return true;
+  let k = q - 1;
+  if (para.tokens[k]?.text === '"') k--;
+  const prev = para.tokens[k];
+  if (!prev || prev.kind !== 'word') return false;
+  return /^(?:on|of|in|at|from|titled|entitled|show|program|programme|book|film|movie|song|album|watching)$/.test(prev.lower) || /'s$/.test(prev.lower) ? isTitleLike(text) : false;
+}
+
+function isTitleLike(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const content = words.filter((w) => w.length > 3);
+  if (content.length === 0 || words.length > 8) return false;
+  return content.every((w) => /^\p{Lu}/u.test(w));
+}
+
+function resolveNominal(reg: Registry, np: string, text: string, pos: number, sentence: number): Entity | null {
+  const byRole = reg.resolveNominal(np, pos);
+  if (byRole) return byRole;
+  const head = np.split(/\s+/).pop()!.toLowerCase();
+  const definite = /^(?:the|this|that)\s/i.test(text);
+  if (definite && ORG_WORDS.has(head)) {
+    // "the Commons science and technology committee", then "the committee".
+    const org = reg.resolveOrgHead(head, pos);
+    if (org) return org;
+    if (/\p{Lu}/u.test(np)) return reg.lookup(np, pos, true);
+  }
+  // "The world indoor champion said" with no such role on record: the person the last sentences are about,
+  // except for anonymous roles and heads of state, who are usually someone else.
+  if (definite && ROLE_NOUNS.has(head) && np.split(/\s+/).length <= 4 && !ANONYMOUS.test(head) && !/prime minister$/i.test(np)) return reg.resolveSalient(pos, sentence);
+  const org = /^((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.-]*?)(?:['’]s)?\s+([\p{Ll}-]+)$/u.exec(np);
+  if (!org?.[1] || !org[2]) return null;
+  // "the Clinton campaign" speaks as the campaign; "the IMF report" as the IMF.
+  if (/^(?:campaign|administration|government|team|office|ministry)$/.test(org[2])) return reg.lookup(`${org[1]} ${org[2]}`, pos, true);
+  if (/^(?:report|statement|website|study|analysis|survey|poll|letter|document|release|memo|filing|lawsuit|complaint|ruling|decision|announcement|declaration|communique|spokesman|spokeswoman|spokesperson)$/.test(org[2]) && !/^(?:spokes)/.test(org[2])) return reg.lookup(org[1], pos, false);
+  return null;
+}
+
+function speakersOf(used: Map<Entity, Set<string>>): ArticleSpeaker[] {
+  const out: ArticleSpeaker[] = [];
+  for (const [e, mentions] of used) {
+    const aliases = [...new Set([...mentions].filter((m) => m && m !== e.name && !/^(?:he|she|they|i|we|it)$/i.test(m)))];
+    const role = e.roles.map((r) => r.split(';').map((x) => x.trim().replace(/^(?:the|a|an)\s+/i, '')).find((x) => /\p{L}{3,}/u.test(x) && !/^(?:mr|mrs|ms|dr|miss)\.?$/i.test(x))).find(Boolean) ?? null;
+    out.push({ name: e.name, aliases, role, kind: e.kind });
+  }
+  return out;
 }

@@ -1,0 +1,258 @@
+// Noun phrases that name a speaker: subjects before a speech verb, names after an inverted verb.
+import { AUX_ADVERBS, DEMONYMS, FIRST_NAMES, NOT_NAME, NOUNISH, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.ts';
+import { bare, type Token } from './tokens.ts';
+import { allTitles, join, nameFromRun, stripRole } from './names.ts';
+
+export { stripRole };
+
+export type MentionKind = 'name' | 'pronoun' | 'nominal' | 'group';
+
+export interface Mention {
+  kind: MentionKind;
+  /** The words at the attribution ("Retired Lt. Gen. Michael Flynn", "he", "the Russian president"). */
+  text: string;
+  /** For names and groups: the name without titles ("Michael Flynn"); for nominals: the noun phrase without determiner. */
+  name: string;
+  /** Words describing the person at this mention ("Russian President", "a top Trump surrogate"). */
+  role: string | null;
+  /** Token index range [from, to) of the mention. */
+  from: number;
+  to: number;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'one', 'another', 'some', 'two', 'three', 'several', 'both', 'many', 'most']);
+const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da', 'der', 'den', 'ter', 'dos', 'das', 'del', 'della', 'di', 'el', 'ibn', 'st.']);
+const BARE_PLURALS = new Set(['officials', 'aides', 'sources', 'critics', 'analysts', 'experts', 'police', 'prosecutors', 'researchers', 'supporters', 'witnesses', 'residents', 'protesters', 'lawmakers', 'democrats', 'republicans', 'observers', 'investigators', 'economists', 'scientists', 'doctors', 'advisers', 'advisors', 'organizers', 'organisers', 'authorities', 'people', 'voters']);
+const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'whom', 'when', 'while', 'if', 'because', 'as', 'but', 'so', 'or', 'where', 'after', 'before', 'since', 'than', 'then', 'to', 'for', 'with', 'by', 'from', 'in', 'on', 'at', 'into', 'about', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'be', 'been', 'not', 'also', 'and', 'it', 'what', 'how', 'why', 'even', 'though', 'although', 'did', 'does', 'do', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'over', 'under', 'against', 'during', 'without', 'through', 'like', 'said', 'says']);
+
+export function isSpeechVerb(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && !t.cap && SPEECH_VERBS.has(t.lower);
+}
+
+/** A speech verb in a form that cannot be a modifier ("said", "tells"; not "talk radio"). */
+function finiteSpeech(w: string): boolean {
+  return SPEECH_VERBS.has(w) && (/(?:ed|s|ing)$/.test(w) || /^(?:said|told|wrote|spoke|say|tell|write|add|ask)$/.test(w));
+}
+
+/** "he", "she's", "they'd": the pronoun without its contraction, or null. */
+export function pronounOf(t: Token | undefined): string | null {
+  if (!t || t.kind !== 'word') return null;
+  const w = t.lower.replace(/'(?:s|d|ll|ve|re|m)$/, '');
+  return PRONOUNS.has(w) ? w : null;
+}
+
+
+
+
+
+/** Parses the noun phrase that ends right before token `end` (exclusive), not crossing `floor`. */
+export function phraseBefore(tokens: readonly Token[], end: number, text: string, floor = 0): Mention | null {
+  let i = end - 1;
+  if (i < floor) return null;
+  const last = tokens[i]!;
+  if (last.kind !== 'word') return null;
+  const pron = pronounOf(last);
+  if (pron) return { kind: 'pronoun', text: last.text, name: pron, role: null, from: i, to: i + 1 };
+  if (last.cap && !NOT_NAME.has(bare(last.lower))) {
+    // A run of capitalised words, possibly joined by connectors or "and" (a group).
+    let k = i;
+    let group = false;
+    while (k - 1 >= floor) {
+      const p = tokens[k - 1]!;
+      if (p.kind === 'word' && p.cap && !NOT_NAME.has(bare(p.lower)) && !/'s$/.test(p.lower)) { k--; continue; }
+      if (p.kind === 'word' && CONNECTORS.has(p.lower) && tokens[k - 2]?.cap) { k--; continue; }
+      if (p.kind === 'word' && p.lower === 'and' && tokens[k - 2]?.cap && !NOT_NAME.has(bare(tokens[k - 2]!.lower))) { k--; group = true; continue; }
+      break;
+    }
+    // Role words right before the run, ending in a role noun ("campaign manager Robby Mook", "Chinese leader Xi").
+    let r = k;
+    if (k - 1 >= floor && tokens[k - 1]!.kind === 'word' && !tokens[k - 1]!.cap && ROLE_NOUNS.has(tokens[k - 1]!.lower)) {
+      r = k - 1;
+      while (r - 1 >= floor && k - r < 4) {
+        const p = tokens[r - 1]!;
+        if (p.kind !== 'word' || CLAUSE_WORDS.has(p.lower) || SPEECH_VERBS.has(p.lower) || DETERMINERS.has(p.lower)) break;
+        if (p.cap && !/(?:an|ese|ish|i|ic|'s)$/.test(p.lower)) break;
+        r--;
+      }
+    }
+    let d = k;
+    while (d - 1 >= floor && tokens[d - 1]!.kind === 'word' && !tokens[d - 1]!.cap && !CLAUSE_WORDS.has(tokens[d - 1]!.lower) && !DETERMINERS.has(tokens[d - 1]!.lower) && k - d < 3) d--;
+    if (d - 1 >= floor && DETERMINERS.has(tokens[d - 1]!.lower) && allTitles(tokens, k, i + 1)) {
+      // "the Bishop said", "the Prime Minister said": a role written with capitals.
+      d--;
+      return { kind: 'nominal', text: join(tokens, d, i + 1, text), name: join(tokens, k, i + 1, text), role: null, from: d, to: i + 1 };
+    }
+    const run = nameFromRun(tokens, k, i + 1, text);
+    if (!run) return null;
+    const lowerRole = r < k ? join(tokens, r, k, text) : null;
+    const role = [lowerRole, run.role].filter(Boolean).join(' ') || null;
+    if (group) {
+      const g = join(tokens, k, i + 1, text).replace(/^(?:the|The)\s+/, '');
+      // "Economic and Fiscal Policy Minister Heizo Takenaka": "and" inside a title, not a group.
+      const lastPart = stripRole(g.split(/\s+and\s+/).pop()!);
+      if (lastPart.role) return { kind: 'name', text: join(tokens, r, i + 1, text), name: lastPart.name, role: g.slice(0, g.length - lastPart.name.length).trim(), from: r, to: i + 1 };
+      return { kind: 'group', text: join(tokens, r, i + 1, text), name: g, role, from: r, to: i + 1 };
+    }
+    return { kind: 'name', text: join(tokens, r, i + 1, text), name: run.name, role, from: r, to: i + 1 };
+  }
+  if (!last.cap && !CLAUSE_WORDS.has(last.lower) && (!SPEECH_VERBS.has(last.lower) || NOUNISH.has(last.lower))) {
+    // A nominal: a determiner (or a possessive name) and up to five words.
+    for (let k = i; k >= Math.max(floor, i - 10); k--) {
+      const t = tokens[k]!;
+      if (t.kind !== 'word') break;
+      const joinsName = /^(?:for|of|and)$/.test(t.lower) && !!tokens[k + 1]?.cap && tokens[k - 1]?.kind === 'word';
+      if (k < i && (CLAUSE_WORDS.has(t.lower) || SPEECH_VERBS.has(t.lower)) && !DETERMINERS.has(t.lower) && !(t.lower === 'and' && tokens[k - 1]?.kind === 'word') && !joinsName) break;
+      if (DETERMINERS.has(t.lower) || (k < i && /'s$/.test(t.lower))) {
+        let from = k;
+        // "Hillary Clinton's campaign": include the whole possessive name.
+        while (from - 1 >= floor && tokens[from - 1]!.cap && tokens[from - 1]!.kind === 'word' && !NOT_NAME.has(bare(tokens[from - 1]!.lower)) && /'s$/.test(tokens[k]!.lower)) from--;
+        const words = join(tokens, DETERMINERS.has(t.lower) ? k + 1 : k, i + 1, text);
+        return { kind: 'nominal', text: join(tokens, from, i + 1, text), name: words, role: null, from, to: i + 1 };
+      }
+    }
+    if (BARE_PLURALS.has(last.lower) || (tokens[i - 1]?.kind === 'word' && BARE_PLURALS.has(last.lower))) {
+      return { kind: 'nominal', text: last.text, name: last.lower, role: null, from: i, to: i + 1 };
+    }
+  }
+  return null;
+}
+
+const NOT_ADVERBS = new Set(['family', 'rally', 'ally', 'assembly', 'supply', 'reply', 'belly', 'bully', 'jelly', 'holly', 'only', 'italy', 'july', 'early', 'lily', 'emily', 'kelly', 'sally', 'daily', 'weekly', 'monthly', 'anomaly', 'fly']);
+
+function isAdverb(w: string): boolean {
+  return w.length > 4 && w.endsWith('ly') && !NOT_ADVERBS.has(w);
+}
+
+/** Skips auxiliaries and adverbs backwards from `end` (exclusive); returns the new end. */
+export function skipAuxBack(tokens: readonly Token[], end: number, floor = 0): number {
+  let i = end;
+  while (i - 1 >= floor && tokens[i - 1]!.kind === 'word' && !tokens[i - 1]!.cap && (AUX_ADVERBS.has(tokens[i - 1]!.lower) || isAdverb(tokens[i - 1]!.lower))) i--;
+  // "on Tuesday", "last week": capitalised day names too
+  while (i - 1 >= floor && tokens[i - 1]!.kind === 'word' && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(tokens[i - 1]!.lower)) {
+    i--;
+    while (i - 1 >= floor && tokens[i - 1]!.kind === 'word' && !tokens[i - 1]!.cap && AUX_ADVERBS.has(tokens[i - 1]!.lower)) i--;
+  }
+  return i;
+}
+
+/** The subject of the verb at token `verb`: "Putin (also) said", "Flynn, a top surrogate, said". */
+export function subjectOf(tokens: readonly Token[], verb: number, text: string, floor = 0): Mention | null {
+  let end = skipAuxBack(tokens, verb, floor);
+  let appositive: string | null = null;
+  let appStart = -1;
+  let appEnd = -1;
+  if (end - 1 >= floor && tokens[end - 1]!.text === ',') {
+    // A relative clause may hold commas of its own: "The actor, whose films include X, Y and Z, said".
+    for (let r = end - 2; r > floor && r > end - 30; r--) {
+      if (tokens[r]!.kind === 'quote' || tokens[r]!.text === '"') break;
+      if (tokens[r]!.text === ',' && /^(?:who|whose|which|where)$/.test(tokens[r + 1]?.lower ?? '')) {
+        const core = phraseBefore(tokens, r, text, floor);
+        if (core) return core;
+        break;
+      }
+    }
+    // Apposition or relative clause between commas.
+    let k = end - 2;
+    while (k >= floor && k > end - 16 && tokens[k]!.text !== ',' && tokens[k]!.kind !== 'quote' && tokens[k]!.text !== '"') k--;
+    if (k >= floor && tokens[k]!.text === ',' && k < end - 2) {
+      appositive = join(tokens, k + 1, end - 1, text);
+      appStart = k + 1;
+      appEnd = end - 1;
+      end = k;
+    } else return null;
+  }
+  const m = phraseBefore(tokens, end, text, floor);
+  if (!m) return null;
+  const titled = tokens.slice(Math.max(floor, m.from - 8), m.to).some((t) => t.kind === 'word' && (TITLES.has(bare(t.lower)) || ROLE_NOUNS.has(bare(t.lower))));
+  const descriptive = m.kind === 'name' && titled && (!/\s/.test(m.name) || (!FIRST_NAMES.has(bare(m.name.split(/\s+/)[0]!.toLowerCase())) && / of /.test(m.name)));
+  if ((m.kind === 'nominal' || descriptive) && appositive && appStart >= 0) {
+    // "the mayor, Daniel Ortiz, said": the name in the apposition is the speaker.
+    const named = phraseAfter(tokens, appStart, text, appEnd);
+    if (named && named.kind === 'name' && named.to === appEnd) return { ...named, role: m.name, from: m.from, text: join(tokens, m.from, appEnd, text) };
+  }
+  if (appositive && !/^(?:who|which|whose|where)\b/.test(appositive)) m.role = m.role ? `${m.role}; ${appositive}` : appositive;
+  else if (appositive && /^who\b/.test(appositive)) m.role = m.role ?? null;
+  return m;
+}
+
+const det0 = (t: Token) => DETERMINERS.has(t.lower);
+
+/** The name right after an inverted verb: `said Don Fowler, who...`, `said the source`, `according to X`. */
+export function phraseAfter(tokens: readonly Token[], start: number, text: string, ceil = tokens.length): Mention | null {
+  let i = start;
+  if (i >= ceil) return null;
+  const first = tokens[i]!;
+  if (first.kind !== 'word') return null;
+  const pron = pronounOf(first);
+  if (pron && pron !== 'it') return { kind: 'pronoun', text: first.text, name: pron, role: null, from: i, to: i + 1 };
+  // Optional determiner and lowercase role words before a name: "the Russian president Vladimir Putin".
+  let k = i;
+  // "9/11 widow Terry Strada": numbers can open the role words.
+  if (!det0(first)) while (k < ceil && k < i + 3 && (/^\d/.test(tokens[k]!.text) || tokens[k]!.text === '/') && tokens[k + 1]) k++;
+  const det = (DETERMINERS.has(first.lower) && first.lower !== 'that') || first.lower === 'the';
+  if (det) k++;
+  let roleEnd = k;
+  const roleWord = (t: Token) => t.kind === 'word' && (!t.cap || (DEMONYMS.has(bare(t.lower)) && tokens[roleEnd + 1]?.kind === 'word' && !tokens[roleEnd + 1]!.cap)) && !CLAUSE_WORDS.has(t.lower) && !finiteSpeech(t.lower);
+  while (roleEnd < ceil && roleEnd - k < 6 && roleWord(tokens[roleEnd]!)) roleEnd++;
+  if (det && roleEnd > k && tokens.slice(k, roleEnd).some((t) => t.lower === 'of' || t.lower === 'at')) {
+    // "the chairman of the Commons education committee, Labour MP Barry Sheerman": a described person.
+    let e = roleEnd;
+    while (e < ceil && e - roleEnd < 8 && tokens[e]!.kind === 'word' && !CLAUSE_WORDS.has(tokens[e]!.lower) && !SPEECH_VERBS.has(tokens[e]!.lower)) e++;
+    if (tokens[e]?.text === ',') {
+      const named = phraseAfter(tokens, e + 1, text, ceil);
+      if (named && named.kind === 'name') return { ...named, role: join(tokens, k, e, text), from: i, text: join(tokens, i, named.to, text) };
+    }
+    return { kind: 'nominal', text: join(tokens, i, e, text), name: join(tokens, k, e, text), role: null, from: i, to: e };
+  }
+  let n = roleEnd;
+  let group = false;
+  while (n < ceil) {
+    const t = tokens[n]!;
+    if (t.kind === 'word' && t.cap && (n > roleEnd || !NOT_NAME.has(bare(t.lower)) || t.lower === 'the')) {
+      n++;
+      let roleRun = 0;
+      while (n + roleRun < ceil && roleRun < 4 && tokens[n + roleRun]!.kind === 'word' && !tokens[n + roleRun]!.cap && !CLAUSE_WORDS.has(tokens[n + roleRun]!.lower) && !finiteSpeech(tokens[n + roleRun]!.lower)) roleRun++;
+      while (roleRun > 0 && !ROLE_NOUNS.has(tokens[n + roleRun - 1]!.lower)) roleRun--;
+      if (/'s$/.test(t.lower) || roleRun > 0) {
+        // "NBC's Dante Chinni", "MSNBC host Chris Matthews", "the European cross-country champion".
+        const r = n + roleRun;
+        if (r < ceil && tokens[r]!.cap && tokens[r]!.kind === 'word' && !NOT_NAME.has(bare(tokens[r]!.lower))) { roleEnd = r; n = r; continue; }
+        if (r > n && det) {
+          // "the Tory leader": a role, not a name.
+          return { kind: 'nominal', text: join(tokens, i, r, text), name: join(tokens, k, r, text), role: null, from: i, to: r };
+        }
+        if (/'s$/.test(t.lower)) break;
+      }
+      continue;
+    }
+    if (t.kind === 'word' && CONNECTORS.has(t.lower) && tokens[n + 1]?.cap && n > roleEnd) { n++; continue; }
+    if (t.kind === 'word' && t.lower === 'and' && tokens[n + 1]?.cap && n > roleEnd) { n++; group = true; continue; }
+    break;
+  }
+  if (n > roleEnd && det && allTitles(tokens, roleEnd, n)) {
+    return { kind: 'nominal', text: join(tokens, i, n, text), name: join(tokens, k, n, text), role: null, from: i, to: n };
+  }
+  if (n > roleEnd) {
+    const run = nameFromRun(tokens, roleEnd, n, text);
+    if (!run) return null;
+    const lowerRole = roleEnd > k ? join(tokens, k, roleEnd, text) : null;
+    const role = [lowerRole, run.role].filter(Boolean).join(' ') || null;
+    if (group) {
+      const g = join(tokens, roleEnd, n, text);
+      const lastPart = stripRole(g.split(/\s+and\s+/).pop()!);
+      if (lastPart.role) return { kind: 'name', text: join(tokens, i, n, text), name: lastPart.name, role: g.slice(0, g.length - lastPart.name.length).trim(), from: i, to: n };
+      return { kind: 'group', text: join(tokens, i, n, text), name: g, role, from: i, to: n };
+    }
+    return { kind: 'name', text: join(tokens, i, n, text), name: run.name, role, from: i, to: n };
+  }
+  if (det && roleEnd > k) {
+    // "the source", "a spokesman for the campaign" (stop at the preposition).
+    return { kind: 'nominal', text: join(tokens, i, roleEnd, text), name: join(tokens, k, roleEnd, text), role: null, from: i, to: roleEnd };
+  }
+  if (roleEnd > k && BARE_PLURALS.has(tokens[roleEnd - 1]!.lower)) {
+    return { kind: 'nominal', text: join(tokens, i, roleEnd, text), name: join(tokens, k, roleEnd, text), role: null, from: i, to: roleEnd };
+  }
+  return null;
+}
+
+
