@@ -3,7 +3,7 @@ import type { CommandDef } from './types.ts';
 export const digest = {
   name: 'digest',
   description: 'Subscribe this channel to a scheduled news digest',
-  help: 'Posts a digest of new stories in this channel every day at a set time, in your timezone. Changing it needs the Manage Channels permission.',
+  help: 'Posts a digest of new stories in this channel every day at a set time, in your timezone. Subscribing again changes only the options you give (topic:all removes the topic). Changing it needs the Manage Channels permission.',
   examples: [
     '/digest subscribe time:08:00 timezone:Europe/London',
     '/digest subscribe time:"0 9 * * 1-5" topic:markets',

@@ -23,6 +23,9 @@ export interface DigestRuntime {
   preview(opts: { topic?: string | null; timezone?: string }): Message;
 }
 
+/** `topic:all` (or "all stories", "*"): no topic filter. */
+const ALL_TOPICS = /^\s*(?:all(?:\s+stories)?|\*)\s*$/i;
+
 function requireManage(ctx: CommandContext, action: string): void {
   if (!ctx.canManageChannel) {
     throw new BriefingError('forbidden', `Only members who can manage this channel can ${action}.`, {
@@ -50,10 +53,13 @@ export function createDigestCommands(rt: DigestRuntime): DigestCommands {
 
   function subscribe(options: Record<string, OptionValue>, ctx: CommandContext): Message {
     requireManage(ctx, 'set up a digest');
-    const schedule = parseTimeOption(str(options, 'time') ?? rt.defaults.time);
-    const timezone = parseTimezoneOption(str(options, 'timezone') ?? rt.defaults.timezone);
-    const topic = parseTopicOption(str(options, 'topic'));
     const before = store.digests.getSubscription(ctx.platform, ctx.channelId);
+    // Subscribing again updates what is given and keeps the rest (a new timezone keeps the time
+    // and topic); `topic:all` goes back to every story.
+    const schedule = parseTimeOption(str(options, 'time') ?? before?.timeInput ?? rt.defaults.time);
+    const timezone = parseTimezoneOption(str(options, 'timezone') ?? before?.timezone ?? rt.defaults.timezone);
+    const topicInput = str(options, 'topic');
+    const topic = topicInput === undefined ? (before?.topic ?? null) : ALL_TOPICS.test(topicInput) ? null : parseTopicOption(topicInput);
     const sub = store.digests.upsertSubscription(
       {
         id: before?.id ?? rt.newId(),

@@ -19,6 +19,7 @@
 import { buildDigest } from '../core/digest.ts';
 import type { Message } from '../core/message.ts';
 import type { DeliveryKind, Subscription } from '../store/digests.ts';
+import { distinctStories } from './distinct-rows.ts';
 import { DeliveryError } from './ports.ts';
 import type { Clock, Logger, Publisher, Store } from './ports.ts';
 
@@ -122,7 +123,7 @@ export async function deliverSlot(ctx: DeliveryContext, sub: Subscription, slot:
   try {
     const stories =
       since.getTime() < slot.getTime()
-        ? store.latestStories({ topic: sub.topic, limit: WINDOW_FETCH_LIMIT, ingestedAfter: since.toISOString(), ingestedUntil: slotIso })
+        ? distinctStories(store.latestStories({ topic: sub.topic, limit: WINDOW_FETCH_LIMIT, ingestedAfter: since.toISOString(), ingestedUntil: slotIso }))
         : [];
     storyCount = stories.length;
     message = buildDigest({ stories, slot, since, timezone: sub.timezone, topic: sub.topic, late: kind === 'late' });

@@ -1,6 +1,7 @@
 // The use cases behind the slash commands: /brief, /quote, /help, and /digest (delegated).
 import { BriefingError } from '../core/errors.ts';
 import type { Message, QuoteItem, StoryItem } from '../core/message.ts';
+import { distinctRows, storyKey, textKey } from './distinct-rows.ts';
 import { errorToMessage } from './error-reply.ts';
 import { helpMessage } from './help.ts';
 import type { CommandContext, Invocation } from './invocation.ts';
@@ -62,7 +63,8 @@ export function createApp(deps: AppDeps): App {
   function brief(inv: Invocation): Message {
     const topic = str(inv.options.topic);
     const n = count(inv.options.count);
-    const rows = store.latestStories({ topic, limit: n });
+    // an updated or syndicated copy of a story is shown once (the newest)
+    const { rows } = distinctRows((limit) => store.latestStories({ topic, limit }), storyKey, n);
     if (!rows.length) {
       return {
         visibility: 'ephemeral',
@@ -93,7 +95,9 @@ export function createApp(deps: AppDeps): App {
         context: { who },
       });
     }
-    const rows = store.quotesBySpeakers({ speakerIds: speakers.map((s) => s.speakerId), about, limit: n });
+    const speakerIds = speakers.map((s) => s.speakerId);
+    // the same words of the same speaker (an article stored twice) are shown once
+    const { rows, skipped } = distinctRows((limit) => store.quotesBySpeakers({ speakerIds, about, limit }), (r) => `${r.speakerId}\u0000${textKey(r.text)}`, n);
     const names = speakers.map((s) => s.name).join(', ');
     if (!rows.length) {
       return {
@@ -107,8 +111,8 @@ export function createApp(deps: AppDeps): App {
       shareable: true,
       title: about ? `${names} on "${about}"` : `What ${names} said`,
       items: rows.map(quoteItem),
-      // the registry counts every quote of a speaker, so without about: the rest is known exactly
-      more: about ? 0 : Math.max(0, speakers.reduce((t, s) => t + s.quoteCount, 0) - rows.length),
+      // the registry counts every quote of a speaker, so without about: the rest is known (less the repeats seen)
+      more: about ? 0 : Math.max(0, speakers.reduce((t, s) => t + s.quoteCount, 0) - rows.length - skipped),
     };
   }
 

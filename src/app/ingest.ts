@@ -35,6 +35,11 @@ export function ingestDocument(deps: IngestDeps, input: DocumentInput, label: st
     return [{ label, status: 'failed', reason: failureReason(err) }];
   }
   const { articles, failures } = parsed;
+  if (articles.length === 0 && failures.length === 0) {
+    // a feed with no items: say so, rather than print nothing and exit 0
+    deps.logger.warn({ label }, 'document has no articles');
+    return [{ label, status: 'failed', reason: 'no articles in it (the feed has no items)' }];
+  }
   const lines: IngestLine[] = failures.map((f) => {
     deps.logger.warn({ label, item: f.item, id: f.id, reason: f.reason }, 'feed item skipped');
     return { label: `${label} › item ${f.item}${f.id ? ` (${f.id})` : ''}`, status: 'failed' as const, reason: f.reason };

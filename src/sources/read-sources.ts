@@ -4,7 +4,8 @@
 //   SourceResult = SourceDocument { ok: true,  target, path, label, input: DocumentInput, size, sha256,
 //                                   content, file, url, contentType (= input's fields, flat) }
 //                | SourceFailure  { ok: false, target, path, url, label, reason, error: BriefingError }
-//   label: the file's basename or the URL, for "label: stored / failed: reason" lines.
+//   label: the file's basename or the URL, for "label: stored / failed: reason" lines; a target
+//          that cannot be read at all (missing, empty folder) is named as it was given.
 //
 // One failing target (missing file, 50 MB file, binary file, invalid UTF-8, HTTP 404, timeout)
 // yields a SourceFailure and the next target is read: nothing else is lost. `error.message` is
@@ -84,8 +85,8 @@ function document(target: string, path: string | null, input: DocumentInput & { 
   };
 }
 
-function failure(target: string, path: string | null, url: string | null, error: BriefingError): SourceFailure {
-  return { ok: false, target, path, url, label: (path ? basename(path) : null) ?? url ?? target, reason: error.message, error };
+function failure(target: string, path: string | null, url: string | null, error: BriefingError, label?: string): SourceFailure {
+  return { ok: false, target, path, url, label: label ?? (path ? basename(path) : null) ?? url ?? target, reason: error.message, error };
 }
 
 export function isUrlTarget(target: string): boolean {
@@ -134,7 +135,7 @@ async function* readAll(targets: readonly string[], options: ReadSourcesOptions)
       if (/^file:/i.test(target)) path = fileURLToPath(target);
       info = await stat(path);
     } catch (e) {
-      yield failure(target, path, null, fsError(e, path));
+      yield failure(target, path, null, fsError(e, path), target);
       continue;
     }
     if (!info.isDirectory()) { yield await readOneFile(target, path, opts.maxBytes); continue; }
@@ -142,11 +143,11 @@ async function* readAll(targets: readonly string[], options: ReadSourcesOptions)
     try {
       files = await listFolder(path, opts.skip ? { skip: opts.skip } : {});
     } catch (e) {
-      yield failure(target, path, null, asBriefingError(e, { path }));
+      yield failure(target, path, null, asBriefingError(e, { path }), target);
       continue;
     }
     if (files.length === 0) {
-      yield failure(target, path, null, new BriefingError('bad_input', 'no article files in this folder', { context: { path } }));
+      yield failure(target, path, null, new BriefingError('bad_input', 'no article files in this folder', { context: { path } }), target);
       continue;
     }
     for (const file of files) yield await readOneFile(target, file, opts.maxBytes);

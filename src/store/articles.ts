@@ -8,9 +8,6 @@ import { ftsQuery } from './fts-query.ts';
 import { createSpeakerRegistry } from './speakers.ts';
 import type { Db } from './sqlite.ts';
 
-/** How many full-text matches (best ranked) a topic query considers before sorting by date. */
-const TOPIC_CANDIDATES = 1000;
-
 interface ArticleRecord {
   id: number;
   headline: string;
@@ -26,6 +23,18 @@ interface ArticleRecord {
 export function contentHash(article: Article): string {
   const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
   return createHash('sha256').update(norm(article.headline ?? '')).update('\n').update(norm(article.body)).digest('hex');
+}
+
+/**
+ * The key an article's guid is deduplicated on. RSS guids and JSON Feed ids are only unique
+ * within their feed ("1", "42" are common), so an id that is not an absolute URI (http:, urn:,
+ * tag:, as Atom requires) is scoped by the feed's name: item "1" of two feeds is two articles.
+ */
+export function guidKey(article: Pick<Article, 'guid' | 'source'>): string | null {
+  const guid = article.guid?.trim();
+  if (!guid) return null;
+  if (/^[a-z][a-z0-9+.-]*:\S/i.test(guid)) return guid;
+  return `${article.source ?? ''}\u001f${guid}`;
 }
 
 /** The quote a story card shows: a whole direct quote with a speaker, of readable length. */
@@ -66,8 +75,9 @@ export function createArticleStore(db: Db): ArticleStore {
 
   const ingest = db.transaction((article: Article, briefing: Briefing, ingestedAt: Date): IngestResult => {
     const hash = contentHash(article);
+    const guid = guidKey(article);
     const dup =
-      (article.guid && byGuid.get(article.guid) && { row: byGuid.get(article.guid)!, by: 'guid' as const }) ||
+      (guid && byGuid.get(guid) && { row: byGuid.get(guid)!, by: 'guid' as const }) ||
       (article.url && byUrl.get(article.url) && { row: byUrl.get(article.url)!, by: 'url' as const }) ||
       (byHash.get(hash) && { row: byHash.get(hash)!, by: 'hash' as const }) ||
       null;
@@ -77,7 +87,7 @@ export function createArticleStore(db: Db): ArticleStore {
     const keyPoints: KeyPoint[] = briefing.keyPoints;
     const id = Number(
       insertArticle.run({
-        guid: article.guid, url: article.url, hash, file: article.file, source: article.source,
+        guid, url: article.url, hash, file: article.file, source: article.source,
         format: article.format, headline: briefing.headline, headlineFrom: briefing.headlineFrom,
         byline: article.byline, published: article.published, ingestedAt: at, sortKey, body: article.body,
         keyPoints: JSON.stringify(keyPoints), topQuote: JSON.stringify(pickTopQuote(briefing.quotes)),
@@ -119,15 +129,15 @@ export function createArticleStore(db: Db): ArticleStore {
     if (q.ingestedAfter) { where.push('a.ingested_at > @after'); params.after = q.ingestedAfter; }
     if (q.ingestedUntil) { where.push('a.ingested_at <= @until'); params.until = q.ingestedUntil; }
     const match = q.topic ? ftsQuery(q.topic) : null;
-    let from = 'articles a';
     if (match) {
-      from = `(SELECT rowid AS rid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rank LIMIT ${TOPIC_CANDIDATES}) f
-              JOIN articles a ON a.id = f.rid`;
+      // Every match counts (not only the best ranked): the newest story about a topic may rank
+      // low, and a digest's window must see every new match however many old ones there are.
+      where.push('a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
       params.match = match;
     } else if (q.topic) {
       return [];
     }
-    const sql = `SELECT ${storyCols} FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    const sql = `SELECT ${storyCols} FROM articles a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
                  ORDER BY a.sort_key DESC, a.id DESC LIMIT @limit`;
     return db.prepare<[Record<string, unknown>], ArticleRecord>(sql).all(params).map(toStory);
   }

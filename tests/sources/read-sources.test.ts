@@ -63,16 +63,17 @@ describe('readSources: files and folders', () => {
   });
 
   it.each([
-    ['an empty file', 'empty.txt', 'empty file'],
-    ['a binary file', 'binary.txt', 'binary file, not an article'],
-    ['a 50 MB file', 'big.txt', 'file too large (50.0 MB; the limit is 10 MB)'],
-    ['invalid UTF-8', 'latin1.txt', 'not valid UTF-8 text'],
-    ['a missing file', 'missing.txt', 'no such file or folder'],
-    ['a folder with no documents', 'nothing-here', 'no article files in this folder'],
-  ])('GIVEN %s THEN it fails with a clear reason and the next target is still read', async (_what, name, reason) => {
+    ['an empty file', 'empty.txt', 'empty file', 'file'],
+    ['a binary file', 'binary.txt', 'binary file, not an article', 'file'],
+    ['a 50 MB file', 'big.txt', 'file too large (50.0 MB; the limit is 10 MB)', 'file'],
+    ['invalid UTF-8', 'latin1.txt', 'not valid UTF-8 text', 'file'],
+    ['a missing file', 'missing.txt', 'no such file or folder', 'target'],
+    ['a folder with no documents', 'nothing-here', 'no article files in this folder', 'target'],
+  ])('GIVEN %s THEN it fails with a clear reason and the next target is still read', async (_what, name, reason, labelled) => {
     const rs = await collect([join(dir, name), join(dir, 'folder', 'b-article.txt')]);
     expect(summary(rs)).toEqual([`failed ${join(dir, name)}: ${reason}`, 'ok b-article.txt']);
-    expect(rs[0]?.ok === false && [rs[0].label, rs[0].reason]).toEqual([name, reason]);
+    // a file that was read is named by its basename; a target that could not be read at all, as given
+    expect(rs[0]?.ok === false && [rs[0].label, rs[0].reason]).toEqual([labelled === 'file' ? name : join(dir, name), reason]);
   });
 
   it('GIVEN a smaller size cap THEN a file over it is refused with both sizes', async () => {

@@ -134,7 +134,7 @@ describe('SQLite store', () => {
     const plans = [
       `SELECT a.id FROM articles a ORDER BY a.sort_key DESC, a.id DESC LIMIT 5`,
       `SELECT a.id FROM articles a WHERE a.ingested_at > '2024' AND a.ingested_at <= '2025' ORDER BY a.sort_key DESC LIMIT 5`,
-      `SELECT a.id FROM (SELECT rowid AS rid FROM articles_fts WHERE articles_fts MATCH '"x"' ORDER BY rank LIMIT 1000) f JOIN articles a ON a.id = f.rid ORDER BY a.sort_key DESC LIMIT 5`,
+      `SELECT a.id FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH '"x"') ORDER BY a.sort_key DESC, a.id DESC LIMIT 5`,
       `SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id JOIN speakers s ON s.id = q.speaker_id WHERE q.speaker_id IN (1, 2) ORDER BY q.sort_key DESC LIMIT 5`,
       `SELECT s.id FROM speaker_keys k JOIN speakers s ON s.id = k.speaker_id WHERE k.key >= 'pu' AND k.key < 'pu\uffff'`,
       `SELECT id FROM articles WHERE guid = 'x'`,

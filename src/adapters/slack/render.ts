@@ -126,7 +126,7 @@ function fallbackText(message: Message): string {
   if (message.title) parts.push(short(message.title, 150));
   if (message.notice) parts.push(short(message.notice.text, 600));
   for (const item of message.items.slice(0, 10)) {
-    parts.push(item.type === 'story' ? `• ${short(item.headline, 200)}` : `• “${short(item.text, 200)}” — ${short(item.speaker, 100)}`);
+    parts.push(item.type === 'story' ? `• ${short(item.headline, 200)}` : `• “${short(trimQuote(item.text), 200)}” — ${short(item.speaker, 100)}`);
   }
   if (parts.length === 0 && message.intro) parts.push(short(message.intro, 600));
   return fitEscaped(parts.join('\n'), SLACK_LIMITS.text, escapeSlack) || 'newsbrief';
