@@ -5,12 +5,12 @@ import { errorToMessage } from './app/error-reply.ts';
 import { createApp } from './app/handle-command.ts';
 import { createDigests } from './app/digests.ts';
 import { ingestSeeds } from './app/ingest-seeds.ts';
-import { formatIngestLine, ingestDocument, type IngestLine } from './app/ingest.ts';
+import { failureReason, formatIngestLine, ingestDocument, type IngestLine } from './app/ingest.ts';
 import type { CommandContext } from './app/invocation.ts';
 import { systemClock, type Logger } from './app/ports.ts';
 import type { Config } from './config.ts';
 import { buildBriefing } from './core/briefing.ts';
-import { parseDocument } from './core/parse/index.ts';
+import { parseDocumentResult, type parseDocument } from './core/parse/index.ts';
 import type { Message } from './core/message.ts';
 import { startBot } from './main.ts';
 import { readSources } from './sources/read-sources.ts';
@@ -92,15 +92,24 @@ export function extractRecord(article: ReturnType<typeof parseDocument>[number])
 
 export async function runExtract(ctx: CliContext, targets: string[], json: boolean): Promise<number> {
   let failed = 0;
+  const fail = (label: string, reason: string) => {
+    failed++;
+    ctx.io.stderr.write(`failed: ${label}: ${reason}\n`);
+  };
   for await (const src of readSources(targets, { logger: ctx.logger })) {
+    if (!src.ok) {
+      fail(src.label, src.reason);
+      continue;
+    }
     let records: ReturnType<typeof extractRecord>[] = [];
     try {
-      if (!src.ok) throw new Error(src.reason);
-      records = parseDocument({ content: src.content, file: src.file, url: src.url, contentType: src.contentType }).map(extractRecord);
+      const { articles, failures } = parseDocumentResult({ content: src.content, file: src.file, url: src.url, contentType: src.contentType });
+      for (const f of failures) fail(`${src.label} › item ${f.item}${f.id ? ` (${f.id})` : ''}`, f.reason);
+      if (!articles.length && !failures.length) fail(src.label, 'no articles in it (the feed has no items)');
+      records = articles.map(extractRecord);
     } catch (err) {
-      failed++;
-      ctx.logger.warn({ err, label: src.label }, 'extract failed');
-      ctx.io.stderr.write(`failed: ${src.label}: ${(err as Error).message}\n`);
+      ctx.logger.debug({ err, label: src.label }, 'extract failed');
+      fail(src.label, failureReason(err));
       continue;
     }
     for (const r of records) {

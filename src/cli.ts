@@ -32,6 +32,8 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
 
 export class UsageError extends Error {}
 
+const ONE_SHOT = new Set(['ingest', 'extract', 'ask', 'digest']);
+
 function parse(command: string, args: string[]) {
   try {
     return parseArgs({ args, options: OPTIONS[command] ?? COMMON, allowPositionals: true, strict: true });
@@ -59,7 +61,10 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       io.stdout.write(USAGE);
       return 0;
     }
-    config = loadConfig(readEnvironment(), { db: parsed.values.db as string | undefined });
+    const env = readEnvironment();
+    config = loadConfig(env, { db: parsed.values.db as string | undefined });
+    // one-shot commands print their own outcome lines; keep the log to errors unless asked
+    if (!env.LOG_LEVEL?.trim() && ONE_SHOT.has(command)) config = { ...config, logLevel: 'error' };
   } catch (err) {
     if (err instanceof UsageError) io.stderr.write(`newsbrief ${command}: ${err.message}\n(see newsbrief --help)\n`);
     else if (err instanceof ConfigError) io.stderr.write(`newsbrief: ${err.message}\n`);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 const optionalString = z.string().trim().min(1).optional();
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
-const port = z.coerce.number().int().min(0).max(65535);
+const port = z.coerce.number({ error: 'must be a port number from 0 to 65535' }).int('must be a port number from 0 to 65535').min(0, 'must be a port number from 0 to 65535').max(65535, 'must be a port number from 0 to 65535');
 const hhmm = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 function isTimeZone(tz: string): boolean {

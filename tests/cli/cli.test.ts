@@ -49,6 +49,18 @@ describe('newsbrief CLI (run as a process)', () => {
     expect(rec.quotes.some((q: { speaker: string }) => q.speaker === 'Vladimir Putin')).toBe(true);
   });
 
+  it('GIVEN extract of an empty feed and a missing path THEN each is reported on stderr and the exit status is 1', async () => {
+    const dir = tempDir('nb-extract-');
+    writeFileSync(join(dir, 'empty-feed.xml'), '<?xml version="1.0"?><rss version="2.0"><channel><title>Empty</title></channel></rss>');
+    // LOG_LEVEL unset: a one-shot command keeps its log to errors, the failed: lines say it all
+    const r = await runCli(['extract', join(dir, 'empty-feed.xml'), join(dir, 'missing.txt'), join(ROOT, 'seeds'), '--json'], { env: cliEnv({ LOG_LEVEL: '' }) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^failed: empty-feed\.xml: no articles/m);
+    expect(r.stderr).toMatch(/^failed: .*missing\.txt: no such file/m);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/"level"/);
+  });
+
   it('GIVEN a folder with good and bad files THEN good ones are stored, bad ones reported, exit 1; again THEN duplicates', async () => {
     const dir = tempDir('nb-ingest-');
     writeFileSync(join(dir, 'good.txt'), readFileSync(join(ROOT, 'seeds/000_cbdc01228e1c176c.txt')));

@@ -39,7 +39,7 @@ describe('configuration', () => {
     [{ DIGEST_TIME: '25:00' }, 'DIGEST_TIME'],
     [{ SLACK_BOT_TOKEN: 'nope' }, 'SLACK_BOT_TOKEN'],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
-    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: 'eighty' }, 'PORT: must be a port number'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DISCORD_PUBLIC_KEY: 'f'.repeat(64) }, 'DISCORD_TOKEN'],
   ])('GIVEN %o THEN the error names %s', (env, name) => {
