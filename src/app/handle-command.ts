@@ -1,6 +1,7 @@
 // The use cases behind the slash commands: /brief, /quote, /help, and /digest (delegated).
 import { BriefingError } from '../core/errors.ts';
-import type { Message, QuoteItem, StoryItem } from '../core/message.ts';
+import { storyItemOf } from '../core/digest.ts';
+import type { Message, QuoteItem } from '../core/message.ts';
 import { distinctRows, storyKey, textKey } from './distinct-rows.ts';
 import { errorToMessage } from './error-reply.ts';
 import { helpMessage } from './help.ts';
@@ -20,19 +21,6 @@ const MAX_AUTOCOMPLETE = 25;
 
 function dateOf(published: string | null, ingestedAt: string): string {
   return (published ?? ingestedAt).slice(0, 10);
-}
-
-export function storyItem(r: StoryRow): StoryItem {
-  return {
-    type: 'story',
-    articleId: r.articleId,
-    headline: r.headline,
-    url: r.url,
-    keyPoints: r.keyPoints,
-    quote: r.topQuote,
-    source: r.source,
-    date: dateOf(r.published, r.ingestedAt),
-  };
 }
 
 function quoteItem(r: QuoteRow): QuoteItem {
@@ -78,7 +66,7 @@ export function createApp(deps: AppDeps): App {
       visibility: 'public',
       shareable: true,
       title: topic ? `Briefing: ${topic}` : 'Latest briefing',
-      items: rows.map(storyItem),
+      items: rows.map((r) => storyItemOf(r)),
     };
   }
 

@@ -72,13 +72,14 @@ export function formatLocalTime(at: Date, timeZone: string): string {
   return `${get('weekday')} ${get('day')} ${get('month')}, ${get('hour')}:${get('minute')}`;
 }
 
-function toItem(s: DigestStory): StoryItem {
+/** A stored story as a story card (used by /brief too); at most `maxKeyPoints` key points. */
+export function storyItemOf(s: DigestStory, maxKeyPoints = Infinity): StoryItem {
   return {
     type: 'story',
     articleId: s.articleId,
     headline: s.headline,
     url: s.url,
-    keyPoints: s.keyPoints.slice(0, 3),
+    keyPoints: s.keyPoints.slice(0, maxKeyPoints),
     quote: s.topQuote,
     source: s.source,
     date: s.published ?? s.ingestedAt,
@@ -99,7 +100,7 @@ export function buildDigest(input: DigestInput): Message | null {
     visibility: 'public',
     title: input.title ?? (input.topic ? `News digest: ${input.topic}` : 'News digest'),
     intro: `${n} new ${n === 1 ? 'story' : 'stories'}${about} since ${formatLocalTime(input.since, tz)} (${tz})`,
-    items: shown.map(toItem),
+    items: shown.map((s) => storyItemOf(s, 3)),
     more: n - shown.length,
     footer: input.late
       ? `Late digest: due ${formatLocalTime(input.slot, tz)} (${tz}), delivered after the bot restarted`
