@@ -48,6 +48,11 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     historySize: interactive ? 500 : 0,
     prompt: 'newsbrief> ',
   });
+  // Ctrl-C ends the chat like Ctrl-D (readline would otherwise only pause the input)
+  rl.on('SIGINT', () => {
+    opts.output.write('\n');
+    rl.close();
+  });
   if (interactive) {
     opts.output.write('newsbrief console: type /brief, /quote who:<name>, /help — exit with Ctrl-D or "exit".\n');
     rl.prompt();
