@@ -10,12 +10,12 @@
 //   live owner always finishes or renews before its lease runs out.
 // - A claim whose lease expired unfinished belongs to a dead process. It is taken over and
 //   delivered (no loss). Its status tells how sure we are that nothing was posted: 'claimed'
-//   means the process died before publishing (re-sending cannot duplicate); 'sending' means it
-//   died during a publish call, and the platform may or may not have posted. By default we re-send
-//   then too (and log it): a rare duplicate in that one-request window beats a silently lost
-//   digest, which is what users of news bots complain about most. With
-//   policy.resendUnconfirmed = false it is recorded as failed instead (strictly at most once);
-//   either way no story is lost, as the next window starts at the last digest actually sent.
+//   means the process died before publishing (re-sending cannot duplicate), so it is delivered;
+//   'sending' means it died during a publish call, and the platform may or may not have posted.
+//   The issue asks for at most once per slot, so by default that slot is recorded as failed
+//   ("outcome unknown", shown in /digest status) and NOT re-sent; no story is lost, as the next
+//   window starts at the last digest actually sent. policy.resendUnconfirmed = true re-sends it
+//   instead (never a missing digest, rarely a duplicate one).
 import { buildDigest } from '../core/digest.ts';
 import type { Message } from '../core/message.ts';
 import type { DeliveryKind, Subscription } from '../store/digests.ts';
@@ -35,9 +35,10 @@ export interface DeliveryPolicy {
   maxBackoffMs: number;
   publishTimeoutMs: number;
   /**
-   * A claim taken over in state 'sending' (its process died during the publish call): re-send it
-   * (true: never lose a digest, rarely duplicate one) or record it as failed (false: strictly at
-   * most once; its stories still go in the next digest, whose window starts at the last sent one).
+   * A claim taken over in state 'sending' (its process died during the publish call): record it
+   * as failed (false, the default: strictly at most once; its stories go in the next digest,
+   * whose window starts at the last sent one) or re-send it (true: never a missing digest,
+   * rarely a duplicate one).
    */
   resendUnconfirmed: boolean;
 }
@@ -48,7 +49,7 @@ export const defaultPolicy: DeliveryPolicy = {
   baseBackoffMs: 1_000,
   maxBackoffMs: 60_000,
   publishTimeoutMs: 30_000,
-  resendUnconfirmed: true,
+  resendUnconfirmed: false,
 };
 
 export interface DeliveryContext {
