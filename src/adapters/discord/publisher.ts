@@ -1,6 +1,7 @@
 // Digest delivery to Discord channels over REST (@discordjs/rest handles rate limits:
 // a 429 is waited out for its retry_after and retried; long waits are handed back as
 // transient DeliveryErrors so the digest scheduler can retry later without holding a slot).
+import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
 import type { Message } from '../../core/message.ts';
 import { DeliveryError, type Logger, type Publisher } from '../../app/ports.ts';
@@ -58,27 +59,43 @@ export function toDeliveryError(err: unknown, channelId: string): DeliveryError 
   return new DeliveryError(reason, { permanent: false, cause: err });
 }
 
-/** Posts a rendered message (all its parts) in a channel; returns the first part's message id. */
+/** How many partly posted messages are remembered for a retry to resume (oldest forgotten first). */
+const MAX_RESUMABLE = 1000;
+
+/**
+ * Posts a rendered message (all its parts) in a channel; returns the first part's message id.
+ * A message split in parts can fail after some were posted: the ids of the posted parts are kept,
+ * so the caller's retry of the same message posts only the parts still missing.
+ */
 export function createDiscordPublisher(rest: REST, logger: Logger): Publisher {
+  const posted = new Map<string, string[]>();
   return {
     platform: 'discord',
     async publish(channelId: string, message: Message) {
       if (!/^\d{5,25}$/.test(channelId)) {
         throw new DeliveryError(`Not a Discord channel id: "${channelId.slice(0, 40)}"`, { permanent: true });
       }
-      let first: string | null = null;
-      let sent = 0;
-      for (const payload of renderPayloads(message)) {
+      const payloads = renderPayloads(message).map((p) => withVisibility(p, false));
+      const key = createHash('sha256').update(channelId).update('\u0000').update(JSON.stringify(payloads)).digest('hex');
+      const ids = posted.get(key) ?? [];
+      if (ids.length) logger.info({ channelId, partsAlreadySent: ids.length }, 'resuming a partly posted message');
+      for (const payload of payloads.slice(ids.length)) {
         try {
-          const res = (await rest.post(Routes.channelMessages(channelId), { body: withVisibility(payload, false) })) as { id?: string };
-          first ??= res.id ?? null;
-          sent += 1;
+          const res = (await rest.post(Routes.channelMessages(channelId), { body: payload })) as { id?: string };
+          ids.push(res.id ?? '');
         } catch (err) {
           const de = toDeliveryError(err, channelId);
-          logger.warn({ channelId, permanent: de.permanent, reason: de.reason, partsSent: sent }, 'discord delivery failed');
+          logger.warn({ channelId, permanent: de.permanent, reason: de.reason, partsSent: ids.length }, 'discord delivery failed');
+          if (ids.length && !de.permanent) {
+            posted.delete(key);
+            posted.set(key, ids);
+            if (posted.size > MAX_RESUMABLE) posted.delete(posted.keys().next().value!);
+          } else posted.delete(key);
           throw de;
         }
       }
+      posted.delete(key);
+      const first = ids[0];
       if (!first) throw new DeliveryError('Discord accepted the post but returned no message id', { permanent: false });
       return { messageId: first };
     },

@@ -16,6 +16,8 @@ export interface RecordedRequest {
   answered: boolean;
   /** performance.now() when the request arrived. */
   at: number;
+  /** The JSON body the fake answered with (routed answers only; not injected faults). */
+  response?: unknown;
 }
 
 /** One injected behaviour for matching requests (first match wins; `times` = how many requests it applies to). */
@@ -285,6 +287,7 @@ export async function handleRest(state: RestState, req: IncomingMessage, res: Se
     }
   }
   const out = route(state, method, pathname, body);
+  r.response = out.body;
   record(out.status);
   send(res, out.status, out.body, {
     'x-ratelimit-limit': '50',

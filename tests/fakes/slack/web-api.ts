@@ -9,6 +9,8 @@ export interface RecordedCall {
   /** Parsed body: form fields (JSON-valued fields such as `blocks` decoded) or the JSON body. */
   params: Record<string, unknown>;
   token: string | null;
+  /** The JSON body the fake answered with (unset for 429 and HTTP faults). */
+  response?: Record<string, unknown>;
 }
 
 export type Fault =
@@ -83,7 +85,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const params = parseParams(raw, String(req.headers['content-type'] ?? ''));
       const auth = req.headers.authorization;
       const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof params['token'] === 'string' ? params['token'] : null;
-      calls.push({ method, params, token });
+      const call: RecordedCall = { method, params, token };
+      calls.push(call);
       waiters.notify();
       const fault = faults.get(method)?.shift();
       if (fault?.kind === 'ratelimit') {
@@ -97,6 +100,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return;
       }
       const body = fault?.kind === 'error' ? { ok: false, error: fault.error } : answer(method, params);
+      call.response = body;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     })();
