@@ -6,9 +6,9 @@ import { isKnownPlace, type Entity, type Registry } from './quotes/entities.ts';
 import { paragraphsOf, registerNames, type Paragraph } from './quotes/paragraphs.ts';
 import type { Segment } from './quotes/marks.ts';
 import { isSpeechVerb } from './quotes/mentions.ts';
-import { FIRST_NAMES, ORG_WORDS, ROLE_NOUNS } from './quotes/lexicon.ts';
+import { FIRST_NAMES } from './quotes/lexicon.ts';
+import { resolveNominal } from './quotes/nominals.ts';
 
-const ANONYMOUS = /^(?:spokes(?:man|woman|person)|source|official|aide|adviser|advisor|president|chancellor|king|queen|pope|premier|judge|police|officer)$/;
 
 export interface QuoteExtraction {
   quotes: Quote[];
@@ -22,6 +22,8 @@ interface Found {
   speaker: Entity | null;
   mention: string | null;
   direct: boolean;
+  /** Index of the quote's token in the paragraph. */
+  q: number;
 }
 
 const LABEL = /^([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s/;
@@ -32,6 +34,8 @@ export function extractQuotes(article: Article): QuoteExtraction {
   const quotes: Quote[] = [];
   const used = new Map<Entity, Set<string>>();
   let last: Entity | null = null;
+  let lastAt = -1;
+  let lastSentence = -1;
   let prevFound: Found[] = [];
   let prevIntro: { speaker: Entity | null; mention: string | null; attr: Attribution } | null = null;
   let prevPara: Paragraph | null = null;
@@ -45,7 +49,16 @@ export function extractQuotes(article: Article): QuoteExtraction {
     let speaker: Entity | null = null;
     if (m.kind === 'name' && isStrayCapital(p, m.from, m.to) && !reg.lookup(m.name, pos, false)) speaker = null;
     else if (m.kind === 'name' || m.kind === 'group') speaker = reg.lookup(m.name, pos, true);
-    else if (m.kind === 'pronoun') speaker = reg.resolvePronoun(m.name, pos, sentence, last);
+    else if (m.kind === 'pronoun') {
+      // "He hoped Jay-Z would "…", he added": the sentence's opening pronoun, not the name after it.
+      // "Mr Blair has "the same passion" …, he said": a closing "he said" is not the name the sentence began with.
+      const s0 = p.sentenceStart[m.from] ?? m.from;
+      const opener = p.tokens[s0];
+      const closing = (a.via === 'post' || a.via === 'final') && m.from > s0 &&
+        !p.tokens.slice(s0, Math.min(a.verb, m.from)).some((t) => t.text === ':' || isSpeechVerb(t));
+      const at = opener && s0 < m.from && (opener.lower === m.name || closing) ? p.start + opener.start : pos;
+      speaker = reg.resolvePronoun(m.name, at, sentence, last, lastAt, lastSentence);
+    }
     else speaker = resolveNominal(reg, m.name, m.text, pos, sentence);
     if (speaker && m.kind === 'name' && m.role) reg.addRole(speaker, m.role);
     return { speaker, mention: m.text };
@@ -58,6 +71,9 @@ export function extractQuotes(article: Article): QuoteExtraction {
       if (mention) set.add(mention);
       used.set(speaker, set);
       last = speaker;
+      lastAt = para.start + start;
+      const q = para.tokens.findIndex((t) => t.end > start);
+      lastSentence = q >= 0 ? (para.sentenceOf[q] ?? lastSentence) : lastSentence;
     }
   };
 
@@ -67,7 +83,15 @@ export function extractQuotes(article: Article): QuoteExtraction {
       const q = para.tokens.findIndex((t) => t.kind === 'quote' && t.start > seg.open);
       if (q < 0) continue;
       const sent = para.sentences.find((s) => q >= s.from && q < s.to) ?? { from: 0, to: para.tokens.length, id: 0 };
-      const direct = isDirect(para, q, sent.from);
+      let direct = isDirect(para, q, sent.from);
+      // `"A," said X, chief executive of Y, "B."`: the second half of a split quote.
+      if (!direct && found.length > 0) {
+        let k = q - 1;
+        if (para.tokens[k]?.text === '"') k--;
+        const lastFound = found[found.length - 1]!;
+        const lq = lastFound.q;
+        if (para.tokens[k]?.text === ',' && lastFound.direct && para.sentenceOf[lq] === para.sentenceOf[q] && /,$/.test(para.tokens[lq]?.text ?? '')) direct = true;
+      }
       const label = LABEL.exec(para.text.slice(seg.start, seg.end));
       let attr: Attribution | null = null;
       let speaker: Entity | null = null;
@@ -82,19 +106,46 @@ export function extractQuotes(article: Article): QuoteExtraction {
         if (attr) ({ speaker, mention } = resolve(para, attr));
       }
       if (!label && isTitle(para, q, para.text.slice(seg.start, seg.end))) continue;
-      found.push({ para, seg, attr, speaker, mention, direct: direct || !!label });
+      found.push({ para, seg, attr, speaker, mention, direct: direct || !!label, q });
+      // The latest speaker is known as soon as a quote is attributed, for the next "he said" in this paragraph.
+      if (speaker && (direct || label)) {
+        last = speaker;
+        lastAt = para.start + seg.start;
+        lastSentence = para.sentenceOf[q] ?? lastSentence;
+      }
     }
     // Unattributed direct quotes share the attribution of a neighbour in the paragraph, or continue the previous paragraph.
     for (let i = 0; i < found.length; i++) {
       const f = found[i]!;
       if (f.attr || f.mention) continue;
       if (!f.direct) continue;
-      const prev = found.slice(0, i).reverse().find((g) => g.attr || g.mention);
-      const next = found.slice(i + 1).find((g) => g.attr || g.mention);
+      // A paragraph opening with a quote after one left open (`He said: "… [no closing mark]`) continues that
+      // speaker, even when a later sentence of the paragraph quotes someone else.
+      const openPrev = prevFound[prevFound.length - 1];
+      if (i === 0 && openPrev && openPrev.seg.close === -1 && opensParagraph(para, f.seg) && !sameSentenceAttribution(para, f, found)) {
+        f.speaker = openPrev.speaker; f.mention = openPrev.mention; f.attr = openPrev.attr;
+        continue;
+      }
+      // A later quote lends its speaker only within the sentence or across nothing but quotes;
+      // a reporter's sentence in between ("Ms X tells Y that …") may be about someone else.
+      let prev = found.slice(0, i).reverse().find((g) => g.attr || g.mention);
+      if (prev && !adjacent(para, prev, f)) {
+        // "… "A," said X. Mr Dunn warned that … "B."": a reporter's sentence naming a new speaker comes between.
+        const q = f.q;
+        const si = para.sentences.findIndex((s) => q >= s.from && q < s.to);
+        const ps = si > 0 ? para.sentences[si - 1] : undefined;
+        const quoteFree = ps && !para.tokens.slice(ps.from, ps.to).some((t) => t.kind === 'quote');
+        const a = quoteFree ? sentenceSpeaker(para.tokens, ps.from, ps.to, para.masked, false) : null;
+        if (a && a.mention.kind === 'name') {
+          const r = resolve(para, a);
+          if (r.speaker && r.speaker !== prev.speaker) prev = undefined;
+        }
+      }
+      const next = found.slice(i + 1).find((g) => (g.attr || g.mention) && adjacent(para, f, g));
       const source = prev ?? next;
       if (source) { f.speaker = source.speaker; f.mention = source.mention; f.attr = source.attr; continue; }
       // A quote sentence after a reporter's sentence about someone: "Schiff said. "…"", "Sanders identified … "…""
-      const q = para.tokens.findIndex((t) => t.kind === 'quote' && t.start > f.seg.open);
+      const q = f.q;
       const si = para.sentences.findIndex((s) => q >= s.from && q < s.to);
       const ps = si > 0 ? para.sentences[si - 1] : undefined;
       if (ps) {
@@ -143,6 +194,31 @@ export function extractQuotes(article: Article): QuoteExtraction {
   return { quotes, speakers: speakersOf(used) };
 }
 
+/** Quotes `a` (earlier) and `b` share a sentence, or only quotes and punctuation stand between them. */
+function adjacent(para: Paragraph, a: Found, b: Found): boolean {
+  const qa = a.q;
+  const qb = b.q;
+  if (qa < 0 || qb < 0) return true;
+  const [x, y] = qa < qb ? [qa, qb] : [qb, qa];
+  if (para.sentenceOf[x] === para.sentenceOf[y]) return true;
+  for (let k = x + 1; k < y; k++) if (para.tokens[k]!.kind === 'word') return false;
+  return true;
+}
+
+function opensParagraph(para: Paragraph, seg: Segment): boolean {
+  const firstWord = para.tokens.findIndex((t) => t.kind === 'word' || t.kind === 'quote');
+  return seg.open === 0 || para.tokens[firstWord]?.kind === 'quote';
+}
+
+/** Another quote of the same sentence carries an attribution (`"…," he said, "…"`). */
+function sameSentenceAttribution(para: Paragraph, f: Found, found: readonly Found[]): boolean {
+  const sentenceOfSeg = (g: Found): number => {
+    return g.q < 0 ? -1 : (para.sentenceOf[g.q] ?? -1);
+  };
+  const s = sentenceOfSeg(f);
+  return found.some((g) => g !== f && (g.attr || g.mention) && sentenceOfSeg(g) === s);
+}
+
 /** A lone capitalised word opening a sentence ("Fears had been expressed…") that the article never names elsewhere. */
 function isStrayCapital(p: Paragraph, from: number, to: number): boolean {
   if (to - from !== 1) return false;
@@ -177,28 +253,6 @@ function isTitleLike(text: string): boolean {
   const content = words.filter((w) => w.length > 3);
   if (content.length === 0 || words.length > 8) return false;
   return content.every((w) => /^\p{Lu}/u.test(w));
-}
-
-function resolveNominal(reg: Registry, np: string, text: string, pos: number, sentence: number): Entity | null {
-  const byRole = reg.resolveNominal(np, pos);
-  if (byRole) return byRole;
-  const head = np.split(/\s+/).pop()!.toLowerCase();
-  const definite = /^(?:the|this|that)\s/i.test(text);
-  if (definite && ORG_WORDS.has(head)) {
-    // "the Commons science and technology committee", then "the committee".
-    const org = reg.resolveOrgHead(head, pos);
-    if (org) return org;
-    if (/\p{Lu}/u.test(np)) return reg.lookup(np, pos, true);
-  }
-  // "The world indoor champion said" with no such role on record: the person the last sentences are about,
-  // except for anonymous roles and heads of state, who are usually someone else.
-  if (definite && ROLE_NOUNS.has(head) && np.split(/\s+/).length <= 4 && !ANONYMOUS.test(head) && !/prime minister$/i.test(np)) return reg.resolveSalient(pos, sentence);
-  const org = /^((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.-]*?)(?:['’]s)?\s+([\p{Ll}-]+)$/u.exec(np);
-  if (!org?.[1] || !org[2]) return null;
-  // "the Clinton campaign" speaks as the campaign; "the IMF report" as the IMF.
-  if (/^(?:campaign|administration|government|team|office|ministry)$/.test(org[2])) return reg.lookup(`${org[1]} ${org[2]}`, pos, true);
-  if (/^(?:report|statement|website|study|analysis|survey|poll|letter|document|release|memo|filing|lawsuit|complaint|ruling|decision|announcement|declaration|communique|spokesman|spokeswoman|spokesperson)$/.test(org[2]) && !/^(?:spokes)/.test(org[2])) return reg.lookup(org[1], pos, false);
-  return null;
 }
 
 function speakersOf(used: Map<Entity, Set<string>>): ArticleSpeaker[] {

@@ -1,7 +1,7 @@
 // Finding the attribution of a quote inside its sentence: after it (`," Putin said`, `," said Putin`),
 // before it (`Putin said: "`, `Xi said ties were "…"`), or at the end of the sentence (`…, he said.`).
 import { isSpeechVerb, phraseAfter, phraseBefore, skipAuxBack, subjectOf, type Mention } from './mentions.ts';
-import { NOUNISH, SPEECH_VERBS, TITLES } from './lexicon.ts';
+import { NOUNISH, ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.ts';
 import type { Token } from './tokens.ts';
 
 export interface Attribution {
@@ -54,13 +54,15 @@ function relativeSubject(tokens: readonly Token[], v: number, text: string, floo
     const t = tokens[r]!;
     if (/^(?:who|which|that)$/.test(t.lower)) {
       let end = r;
-      if (tokens[end - 1]?.text === ',') return subjectOf(tokens, end, text, floor);
+      if (tokens[end - 1]?.text === ',') return subjectOf(tokens, end, text, floor) ?? phraseBefore(tokens, end - 1, text, floor);
       return phraseBefore(tokens, end, text, floor);
     }
     if (t.kind !== 'word' && t.text !== ',') return null;
   }
   return null;
 }
+
+const LISTENER_VERBS = /^(?:tell|tells|told|telling|ask|asks|asked|asking|urge|urges|urged|urging|warn|warns|warned|warning|assure|assured|inform|informed|remind|reminded)$/;
 
 const DASHES = new Set(['—', '–', '-', '--', '―']);
 const INTRO = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'speaking', 'asked', 'last', 'earlier', 'later', 'but', 'and', 'so', 'yet', 'still', 'meanwhile', 'however', 'also', 'then', 'now', 'instead', 'separately', 'previously', 'in', 'for', 'since', 'following', 'addressing', 'writing', 'responding', 'interviewed', 'appearing']);
@@ -87,7 +89,18 @@ export function sentenceSubject(tokens: readonly Token[], from: number, limit: n
       while (i < limit && tokens[i]!.text === '"') i++;
     } else i += 1;
   }
-  return phraseAfter(tokens, i, text, limit);
+  const m = phraseAfter(tokens, i, text, limit);
+  if (m && m.kind !== 'nominal') return m;
+  // "A day ahead of the report, Mr Kennedy used a speech to say …": a subject after an opening phrase.
+  for (let k = i; k < limit && k < i + 14; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'quote' || t.text === '"' || t.text === ';' || (t.kind === 'word' && !t.cap && SPEECH_VERBS.has(t.lower) && !NOUNISH.has(t.lower))) break;
+    if (t.text !== ',') continue;
+    const named = phraseAfter(tokens, k + 1, text, limit);
+    if (named && (named.kind === 'name' || named.kind === 'pronoun')) return named;
+    break;
+  }
+  return m;
 }
 
 /** Attribution right after a quote token `q` (its closing mark is skipped). */
@@ -122,9 +135,11 @@ function after(tokens: readonly Token[], q: number, sentEnd: number, text: strin
     const t = tokens[v]!;
     if (t.kind === 'quote' || t.text === '"' || t.text === ';') break;
     if (!verbAt(tokens, v)) continue;
+    const quoted = quotedAsSaying(tokens, v, text, sentEnd);
+    if (quoted) return { mention: quoted, via: 'post', verb: v };
     const sub = subjectOf(tokens, v, text, j);
     if (NOUNISH.has(t.lower) && !fits(sub, t, tokens[v + 1])) continue;
-    if (fits(sub, t) && sub.from >= j && sub.from - j <= 4 && tokens.slice(j, sub.from).every((x) => x.kind === 'word' && !/^(?:but|and|or|so|as|while|when|because|if|then|yet|that|of|the|a|an|at|from|for|in|on|with|to|by)$/.test(x.lower))) return { mention: sub, via: 'post', verb: v };
+    if (fits(sub, t) && sub.from >= j && sub.from - j <= 4 && tokens.slice(j, sub.from).every((x) => x.kind === 'word' && !/^(?:but|and|or|so|as|while|when|because|if|then|yet|that|of|the|a|an|at|from|for|in|on|with|to|by|since|although|though|after|before|until|unless|whereas)$/.test(x.lower))) return { mention: sub, via: 'post', verb: v };
     const m = phraseAfter(tokens, j, text, v);
     if (!fits(m, t) && NOUNISH.has(t.lower)) continue;
     if (!fits(m, t) || !byPunct) break;
@@ -132,10 +147,20 @@ function after(tokens: readonly Token[], q: number, sentEnd: number, text: strin
     const tail = tokens[m.to];
     if (m.to === verbStart) return { mention: m, via: 'post', verb: v };
     if (tail?.text === ',' && tokens[verbStart - 1]?.text === ',') return { mention: m, via: 'post', verb: v };
+    // `," Eric Abensur, Wanadoo's chief executive told the BBC`: an apposition missing its closing comma.
+    if (tail?.text === ',' && m.kind === 'name' && verbStart - m.to <= 7 && verbStart - m.to >= 2 && tokens.slice(m.to + 1, verbStart).every((x) => x.kind === 'word' && !SPEECH_VERBS.has(x.lower) && !/^(?:who|which|that|and|but|is|was|has|had)$/.test(x.lower)) && ROLE_NOUNS.has(tokens[verbStart - 1]!.lower)) return { mention: m, via: 'post', verb: v };
     if (tail && /^(?:of|at|for|from|with|in)$/.test(tail.lower) && !tokens.slice(m.to, verbStart).some((x) => x.text === ',') && v - m.to < 8) return { mention: m, via: 'post', verb: v };
     break;
   }
   return null;
+}
+
+/** `quoted Mr Khodorkovsky as saying`: the person after "quoted … as saying" at verb `v`. */
+function quotedAsSaying(tokens: readonly Token[], v: number, text: string, end: number): Mention | null {
+  if (!/^(?:quoted|quotes|quoting|cited|cites|citing)$/.test(tokens[v]!.lower)) return null;
+  const who = phraseAfter(tokens, v + 1, text, end);
+  if (!who || who.kind === 'nominal') return null;
+  return tokens[who.to]?.lower === 'as' && isSpeechVerb(tokens[who.to + 1]) ? who : null;
 }
 
 /** Attribution by the nearest speech verb before the quote in its sentence. */
@@ -153,11 +178,23 @@ function before(tokens: readonly Token[], q: number, sentStart: number, text: st
     const opening = v === sentStart && t.cap && SPEECH_VERBS.has(t.lower);
     if (!verbAt(tokens, v) && !opening) continue;
     // `said Don Fowler: "…"` (inverted) right before the quote.
-    const inverted = tokens[v - 1]?.kind !== 'word' ? phraseAfter(tokens, v + 1, text, q) : null;
+    // ("telling the BBC": after tell/ask the noun phrase is the listener.)
+    const inverted = tokens[v - 1]?.kind !== 'word' && !LISTENER_VERBS.test(t.lower) ? phraseAfter(tokens, v + 1, text, q) : null;
     const gap = inverted ? tokens.slice(inverted.to, q).filter((x) => x.text !== '"') : [];
     if (inverted && inverted.kind === 'name' && gap.length <= 1 && gap.every((x) => x.text === ':' || x.text === ',')) return { mention: inverted, via: 'pre', verb: v };
+    // "Interfax quoted Mr Khodorkovsky as saying": the person quoted is the speaker.
+    if (tokens[v - 1]?.lower === 'as' && t.lower.endsWith('ing')) {
+      for (let k = v - 2; k >= sentStart && k >= v - 10; k--) {
+        if (!/^(?:quoted|quotes|quoting|cited|cites|citing)$/.test(tokens[k]!.lower)) continue;
+        const who = phraseAfter(tokens, k + 1, text, v - 1);
+        if (who && who.kind !== 'nominal' && who.to === v - 1) return { mention: who, via: 'pre', verb: v };
+        break;
+      }
+    }
     const participle = t.lower.endsWith('ing') && tokens[v - 1]?.kind !== 'word';
     let m = participle ? null : subjectOf(tokens, v, text, sentStart);
+    // "a statement through Arsenal describing …": a name after a preposition does not govern an -ing verb.
+    if (m && t.lower.endsWith('ing') && /^(?:through|by|from|to|in|on|at|for|via|about|against)$/.test(tokens[m.from - 1]?.lower ?? '')) m = null;
     if (!m && !participle) m = relativeSubject(tokens, v, text, sentStart);
     if (!m && (participle || t.lower.endsWith('ing') || /^(?:and|but|to|or)$/.test(tokens[v - 1]?.lower ?? '') || tokens[v - 1]?.text === ',')) {
       m = sentenceSubject(tokens, sentStart, v, text);
@@ -192,6 +229,11 @@ function before(tokens: readonly Token[], q: number, sentStart: number, text: st
 function final(tokens: readonly Token[], q: number, sentEnd: number, text: string): Attribution | null {
   for (let v = q + 1; v < sentEnd; v++) {
     const t = tokens[v]!;
+    // "…, according to a TUC report." closing the sentence.
+    if (isAccording(tokens, v) && (tokens[v - 1]?.text === ',' || DASHES.has(tokens[v - 1]?.text ?? ''))) {
+      const m = phraseAfter(tokens, v + 2, text, sentEnd);
+      if (m) return { mention: m, via: 'final', verb: v };
+    }
     if (isSpeechVerb(t)) {
       const prev = tokens[v - 1];
       if (prev && (prev.text === ',' || DASHES.has(prev.text))) {
@@ -203,7 +245,8 @@ function final(tokens: readonly Token[], q: number, sentEnd: number, text: strin
       while (c > q && tokens[c]!.kind === 'word' && v - c < 10) c--;
       if (c > q && (tokens[c]!.text === ',' || DASHES.has(tokens[c]!.text))) {
         const m = subjectOf(tokens, v, text, c + 1);
-        if (m && m.from === c + 1) {
+        // "…, the BBC noted": a name after "the" starts right after the comma too.
+        if (m && (m.from === c + 1 || (m.from === c + 2 && tokens[c + 1]!.lower === 'the'))) {
           const rest = tokens.slice(v + 1, sentEnd).filter((x) => x.kind !== 'punct');
           if (rest.length <= 8 && !rest.some((x) => x.lower === 'that' || x.kind === 'quote')) return { mention: m, via: 'final', verb: v };
         }
@@ -215,7 +258,13 @@ function final(tokens: readonly Token[], q: number, sentEnd: number, text: strin
 
 /** Finds who a quote (token `q`) is attributed to within its sentence [sentStart, sentEnd). */
 export function attribute(tokens: readonly Token[], q: number, sentStart: number, sentEnd: number, text: string): Attribution | null {
-  return after(tokens, q, sentEnd, text) ?? before(tokens, q, sentStart, text) ?? final(tokens, q, sentEnd, text);
+  const post = after(tokens, q, sentEnd, text);
+  if (post) return post;
+  const pre = before(tokens, q, sentStart, text);
+  // "Brown's decision to announce … was a "sensible thing", Mr Balls told the BBC": an infinitive's
+  // implied subject yields to the attribution closing the sentence.
+  if (pre && tokens[pre.verb - 1]?.lower === 'to') return final(tokens, q, sentEnd, text) ?? pre;
+  return pre ?? final(tokens, q, sentEnd, text);
 }
 
 /** `He said:` / `Zelensky told a press conference:` — the speaker introduced by a paragraph ending in a colon. */

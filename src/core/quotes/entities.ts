@@ -1,7 +1,10 @@
 // The people and organisations an article names, in order, with roles and gender, and a light
 // coreference: names by surname, he/she by gender and salience, "the president" by role.
 import type { SpeakerKind } from '../article.ts';
-import { FEMALE_HONORIFICS, FIRST_NAMES, MALE_HONORIFICS, ORG_WORDS, PLACE_WORDS, TITLES } from './lexicon.ts';
+import { FEMALE_HONORIFICS, FIRST_NAMES, MALE_HONORIFICS } from './lexicon.ts';
+import { fold, isKnownPlace, kindOf, nameWords } from './entity-names.ts';
+
+export { fold, isKnownPlace, nameWords };
 
 export type Gender = 'male' | 'female' | null;
 
@@ -25,34 +28,13 @@ export interface NameMention {
   sentence: number;
   /** In subject position: at the start of its sentence or right after an introductory phrase. */
   subject: boolean;
+  /** Written as a possessive ("Mr Blair's insistence"). */
+  possessive?: boolean;
+  /** A he/she carried forward by the light coreference chain, not a name in the text. */
+  pronoun?: boolean;
 }
 
-const PLACES = new Set(['united states', 'america', 'washington', 'russia', 'china', 'ukraine', 'moscow', 'beijing', 'kyiv', 'kiev', 'britain', 'london', 'europe', 'iran', 'israel', 'japan', 'germany', 'france', 'india', 'canada', 'mexico', 'syria', 'iraq', 'afghanistan', 'north korea', 'south korea', 'taiwan', 'new york', 'california', 'texas', 'florida', 'ohio', 'pennsylvania', 'virginia', 'chicago', 'brussels', 'paris', 'berlin', 'tokyo', 'scotland', 'wales', 'england', 'ireland', 'turkey', 'egypt', 'saudi arabia', 'pakistan', 'australia', 'brazil', 'spain', 'italy', 'poland', 'nato', 'white house', 'kremlin', 'downing street', 'pentagon', 'whitehall', 'westminster', 'capitol hill']);
 const ABBREV_ROLES: Record<string, string[]> = { sen: ['senator'], gov: ['governor'], rep: ['representative', 'congressman', 'congresswoman', 'lawmaker'], gen: ['general'], lt: ['lieutenant'], dr: ['doctor'], pres: ['president'], sec: ['secretary'], prof: ['professor'], ceo: ['chief', 'executive'], pm: ['prime', 'minister'], mp: ['lawmaker'] };
-
-export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[’]/g, "'");
-}
-
-export function nameWords(name: string): string[] {
-  const words = fold(name).replace(/'s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  while (words.length > 1 && TITLES.has(words[0]!)) words.shift();
-  while (words.length > 1 && /^(?:jr|sr|ii|iii|iv)$/.test(words[words.length - 1]!)) words.pop();
-  return words;
-}
-
-function kindOf(name: string, words: readonly string[]): SpeakerKind {
-  const f = words.join(' ');
-  if (words.includes('and')) return 'group';
-  if (PLACES.has(f) || (words.length > 1 && PLACE_WORDS.has(words[words.length - 1]!))) return 'place';
-  if (words.some((w) => ORG_WORDS.has(w)) || /^\p{Lu}{2,5}$/u.test(name.trim())) return 'organisation';
-  if (/^[\p{Lu}\s.'’-]+$/u.test(name) && /\s/.test(name.trim())) return 'unknown';
-  return 'person';
-}
-
-export function isKnownPlace(name: string): boolean {
-  return PLACES.has(nameWords(name).join(' '));
-}
 
 export function createRegistry() {
   const entities: Entity[] = [];
@@ -176,17 +158,17 @@ export function createRegistry() {
   }
 
   /** Records a name mention at `pos` (global offset) in sentence `sentence`. */
-  function mention(name: string, role: string | null, pos: number, sentence: number, subject: boolean): Entity | null {
+  function mention(name: string, role: string | null, pos: number, sentence: number, subject: boolean, possessive = false): Entity | null {
     const e = lookup(name, pos, true);
     if (!e) return null;
     const lastPos = e.mentions[e.mentions.length - 1];
     if (lastPos === undefined || lastPos < pos) {
       e.mentions.push(pos);
-      mentions.push({ entity: e, pos, sentence, subject });
+      mentions.push({ entity: e, pos, sentence, subject, possessive });
     } else if (!e.mentions.includes(pos)) {
       e.mentions.push(pos);
       e.mentions.sort((a, b) => a - b);
-      mentions.push({ entity: e, pos, sentence, subject });
+      mentions.push({ entity: e, pos, sentence, subject, possessive });
     }
     addRole(e, role);
     return e;
@@ -204,6 +186,12 @@ export function createRegistry() {
     const e = resolvePronoun(pronoun, pos, sentence, null);
     if (!e) return;
     if (e.mentions.length === 0 || e.mentions[e.mentions.length - 1]! < pos) e.mentions.push(pos);
+    mentions.push({ entity: e, pos, sentence, subject: true, pronoun: true });
+  }
+
+  /** A definite description in subject position ("The 48-year-old actor crossed…") names `e` again here. */
+  function chainEntity(e: Entity, pos: number, sentence: number): void {
+    if (e.mentions.length === 0 || e.mentions[e.mentions.length - 1]! < pos) e.mentions.push(pos);
     mentions.push({ entity: e, pos, sentence, subject: true });
   }
 
@@ -220,7 +208,8 @@ export function createRegistry() {
   }
 
   /** he/she/they at `pos` in `sentence`: the nearest compatible mention in the sentence, else the subject of an earlier one. */
-  function resolvePronoun(pronoun: string, pos: number, sentence: number, preferred: Entity | null): Entity | null {
+  /** `preferredAt`: where the preferred entity (the last quote's speaker) was last quoted. */
+  function resolvePronoun(pronoun: string, pos: number, sentence: number, preferred: Entity | null, preferredAt = -1, preferredSentence = -99): Entity | null {
     if (pronoun === 'it') {
       // "it" speaks for an organisation named in this or the previous sentence.
       const orgs = priorWindow(pos, sentence, 1).filter((m) => m.entity.kind === 'organisation');
@@ -229,7 +218,10 @@ export function createRegistry() {
     const g = pronoun === 'he' ? 'male' : pronoun === 'she' ? 'female' : pronoun === 'they' ? 'plural' : null;
     if (!g) return null;
     const prior = priorWindow(pos, sentence, 8);
-    const same = prior.filter((m) => m.sentence === sentence && compatible(m.entity, g));
+    // In the pronoun's own sentence a possessive ("Rory Bremner's impression") yields to a plain mention.
+    const inSentence = prior.filter((m) => m.sentence === sentence && compatible(m.entity, g));
+    const plain = inSentence.filter((m) => !m.possessive);
+    const same = plain.length > 0 ? plain : inSentence;
     const strict = (m: NameMention) => g === 'plural' || genderOf(m.entity) === g;
     if (same.length > 0) {
       const known = same.filter(strict);
@@ -238,11 +230,20 @@ export function createRegistry() {
     if (preferred && compatible(preferred, g) && (g === 'plural' || genderOf(preferred) === g)) {
       const recentOther = prior.filter((m) => m.entity !== preferred && compatible(m.entity, g));
       const lastPref = lastBefore(preferred, pos);
-      if (recentOther.length === 0 || lastPref >= recentOther[recentOther.length - 1]!.pos || sentence - (prior.find((m) => m.entity === preferred && m.pos === lastPref)?.sentence ?? -99) <= 3) return preferred;
+      const quotedLast = Math.max(lastPref, preferredAt < pos ? preferredAt : -1);
+      // Someone else named as the subject of a sentence since the preferred speaker was last quoted takes over.
+      // (Or the only person of a sentence: "One dissenting opinion came from Brian Gammage.")
+      const personLike = (e: Entity) => e.kind === 'person' && (genderOf(e) !== null || /\s/.test(e.name));
+      const sole = (m: NameMention) => !m.possessive && genderOf(m.entity) !== null && /\s/.test(m.entity.name) && !prior.some((o) => o.sentence === m.sentence && o.entity !== m.entity && personLike(o.entity));
+      const newSubject = recentOther.some((m) => m.pos > quotedLast && !m.pronoun && m.entity.kind === 'person' && /\s/.test(m.entity.name) && (m.subject || sole(m)));
+      if (recentOther.length === 0 || quotedLast >= recentOther[recentOther.length - 1]!.pos || (!newSubject && sentence - Math.max(prior.find((m) => m.entity === preferred && m.pos === lastPref)?.sentence ?? -99, preferredAt < pos ? preferredSentence : -99) <= 3)) return preferred;
     }
     for (let s = sentence - 1; s >= sentence - 8; s--) {
       const inS = prior.filter((m) => m.sentence === s && compatible(m.entity, g));
       const known = inS.filter(strict);
+      // The subject of the sentence before anyone it mentions ("He told Cadena Cope…").
+      const knownSubject = known.find((m) => m.subject);
+      if (knownSubject) return knownSubject.entity;
       if (known.length > 0) return known[0]!.entity;
       if (inS.length > 0 && g !== 'plural') return inS[0]!.entity;
     }
@@ -278,17 +279,35 @@ export function createRegistry() {
     return best;
   }
 
+  /** "the firm", "the panel": the organisation named last within the previous `span` sentences. */
+  function resolveRecentOrg(pos: number, sentence: number, span: number): Entity | null {
+    const prior = priorWindow(pos, sentence, span);
+    let any: Entity | null = null;
+    for (let k = prior.length - 1; k >= 0; k--) {
+      const m = prior[k]!;
+      if (m.entity.kind !== 'organisation') continue;
+      // The organisation a sentence is about ("Macrovision says…") before one it mentions ("DVD players").
+      if (m.subject) return m.entity;
+      any ??= m.entity;
+    }
+    return any;
+  }
+
   /** "The foreign secretary said" with no such role on record: the person the last sentences are about. */
   function resolveSalient(pos: number, sentence: number): Entity | null {
     const prior = priorWindow(pos, sentence, 2);
+    let fallback: Entity | null = null;
     for (let k = prior.length - 1; k >= 0; k--) {
       const m = prior[k]!;
-      if (m.subject && m.entity.kind === 'person' && /\s/.test(m.entity.name)) return m.entity;
+      if (!(m.subject && m.entity.kind === 'person' && /\s/.test(m.entity.name))) continue;
+      // A person (known gender or role) before a two-word title such as "Polar Express".
+      if (genderOf(m.entity) !== null || m.entity.roles.length > 0) return m.entity;
+      fallback ??= m.entity;
     }
-    return null;
+    return fallback;
   }
 
-  return { entities, mentions, lookup, mention, vote, chain, finish, resolvePronoun, resolveNominal, resolveOrgHead, resolveSalient, addRole };
+  return { entities, mentions, lookup, mention, vote, chain, chainEntity, finish, resolvePronoun, resolveNominal, resolveOrgHead, resolveRecentOrg, resolveSalient, addRole };
 }
 
 export type Registry = ReturnType<typeof createRegistry>;

@@ -22,7 +22,7 @@ const REGULAR = [
   'concur', 'comment', 'opine', 'reason', 'affirm', 'assure', 'inform', 'advise', 'recommend',
   'propose', 'question', 'refer', 'cite', 'quote', 'decry', 'denounce', 'condemn', 'defend', 'dismiss',
   'ridicule', 'tease', 'thank', 'welcome', 'applaud', 'vouch', 'underscore', 'highlight', 'point', 'announc',
-  'elaborate', 'clarify', 'correct', 'estimate', 'forecast', 'express', 'share', 'recite', 'pray', 'snap',
+  'reveal', 'confess', 'elaborate', 'clarify', 'correct', 'estimate', 'forecast', 'express', 'share', 'recite', 'pray', 'snap',
   'fire', 'bristle', 'fume', 'rage', 'rail', 'exhort', 'liken', 'talk', 'attack', 'reference', 'rule', 'rate', 'admire', 'compare', 'laud', 'dismiss', 'brush', 'scoff', 'sneer', 'huff', 'grumble', 'crow', 'brag',
 ];
 
@@ -127,12 +127,16 @@ const MALE_FIRST = 'aaron adam alan albert alex alexander alexei ali andrew andy
 const MALE_MORE = 'abdul abe adrian ahmed aidan alan alberto alec alejandro alfred allen alvin amir andre andres angelo antoine anton archie arnold arthur austin barry bart ben bennett bernard bert bobby boyd brandon brendan brent brett bryan byron caleb calvin cameron carlos carter cecil cedric chad charlie chester christian clarence clark claude clay clayton clifford clint clyde cody cole conor connor cory curtis dale dallas damian damon dane danny darius darren darryl dean devin dick dirk dominic donnie dwight earl eddie edgar edmund eduardo edwin eli elijah elliot elmer emil emilio enrique ernest ernie ethan eugene evan felix fernando floyd francis francisco franklin freddie gabriel gareth gavin gene geoffrey gerard gilbert glen glenn grant guy hank hans harold harvey hector herbert herman homer horace hugh hugo ike isaac ivan jackson jamal jamie javier jay jeremiah jerome jesse jesus jimmie joaquin joey johan jorge josue julian julius karl kenny kent kirk kyle lamar lance larry lars lawrence leon leonard leroy lester lewis lincoln lloyd logan lorenzo louis lucas luke lyndon malcolm manuel marc marcus mario marshall marvin mason maurice melvin micah miguel miles milton mitchell mohamed morgan morris moses murray nate neal ned nelson noah norman otis owen pablo patrick percy perry pete preston quentin rafael ralph ramon randall raul reggie reginald rene reuben ricardo rocco rod rodney roland roman ross roy ruben rufus russell salvador sammy santiago saul seth shane shawn sidney simon spencer stanley stefan sterling stewart sylvester terrence theodore tobias toby travis trevor troy tyler vernon vince vincent wade wallace warren wesley wilbur will willie wilson winston wyatt xavier zachary rusty norman dante kerr jimmy marco rand reince hakeem mitch chuck newt elijah jeh ash beto cory deval tulsi pete andrew kevin luther'.split(' ');
 const FEMALE_MORE = 'abby ada adele adriana agnes aileen aimee alexandra alexis alison allison alma alyssa amber amelia ana andrea angelina anita annie antoinette april ariana arlene ashley audrey autumn ava barbara beatrice becky belinda bernadette beth bethany betsy bianca bonnie brenda briana bridget brittany brooke camila candace cara carla carmen carolyn carrie cassandra cecilia celeste charlene charlotte chloe christy cindy clara claudia colleen connie courtney crystal daisy danielle darlene dawn debra delores denise diane dolores dora doris dorothy edith eileen elaine eleanor elena elise ella ellie eloise elsa emilia erica erin esther ethel eva evelyn faith fiona florence frances francesca gabriela gabrielle gail georgia geraldine gladys gloria grace gwen gwendolyn harriet hazel heidi helena holly ida ingrid irene iris isabel isabella jackie jacqueline jade janice jasmine jean jeanne jenna jenny jill jo joan joann jocelyn josephine joy joyce juanita judy julianne june justine kara karla katie kayla kim kimberly kristen kristin lana latoya laurie leah leslie lillian lily lindsay lois lorraine lucia lucy lydia lynn mabel madeline madison mae maggie mandy marcia margarita marian marilyn marion marjorie marlene martina maureen maxine megan melanie melinda mercedes meredith mia michele mildred miranda miriam molly monica muriel nadia naomi natasha nina nora norma olga paige patty pauline pearl peggy penny phyllis priscilla rachael ramona regina renee rita roberta robin rosa rosalind rosemary roxanne ruby sabrina sadie sara selena serena shannon sherry shirley sonia sonya stacy stella sylvia tamara tanya tara teresa terri tiffany tracy valeria vanessa vera veronica vicki viola vivian wanda whitney wilma yolanda yvette zelda tyresha debbie loretta gwen elizabeth kirsten tammy dianne kellyanne huma omarosa hope sheryl jeanne kamala stephanie'.split(' ');
 const FEMALE_FIRST = 'abigail alice alicia amanda amy andrea angela ann anna anne barbara betsy betty beverly carly carol caroline catherine cheryl chelsea christina christine claire condoleezza cynthia dana debbie deborah diana diane donna elizabeth ellen emily emma gennifer gina hannah heather helen hillary huma ivanka jane janet jennifer jessica jill joan joanne judith judy julia julie karen kate katherine kathleen kathy kay kellyanne kelly kirsten laura lauren linda lisa liz lori louise margaret maria marie marine martha mary megyn melania melissa michelle nancy natalie nicola nikki olivia pam pamela patricia paula rachel rebecca rose ruth sally samantha sandra sarah sharon sheila sophie stephanie sue susan suzanne tammy theresa tina ursula valerie victoria virginia wendy yvonne zoe kamala liz jacinda angela ursula sanna giorgia'.split(' ');
+/** More British and Irish first names. */
+const MALE_UK = 'liam alistair alastair iain hamish rhodri dafydd menzies seamus sean declan ciaran eamonn gerry dermot niall kieran rory callum euan fraser duncan hywel gwyn emlyn digby jeremy ruud thierry arsene jose rafa sven wayne frank steven rio sol'.split(' ');
+const FEMALE_UK = 'cherie carole gillian lesley tracey nicole tessa ruth jacqui estelle clare patricia glenys theresa harriet margaret shirley bridget siobhan niamh aoife sinead mairead fiona morag kirsty ffion cerys bethan rhian nicola'.split(' ');
+
 /** Names given to both men and women: no evidence either way. */
 const UNISEX = new Set('kim robin morgan dana kelly lee pat terry jamie casey taylor jackie frankie billie bobbie sidney lynn marion carroll shannon jo'.split(' '));
 export const FIRST_NAMES: ReadonlyMap<string, 'male' | 'female'> = new Map(
   [
-    ...[...MALE_FIRST, ...MALE_MORE].map((n) => [n, 'male'] as const),
-    ...[...FEMALE_FIRST, ...FEMALE_MORE].map((n) => [n, 'female'] as const),
+    ...[...MALE_FIRST, ...MALE_MORE, ...MALE_UK].map((n) => [n, 'male'] as const),
+    ...[...FEMALE_FIRST, ...FEMALE_MORE, ...FEMALE_UK].map((n) => [n, 'female'] as const),
   ].filter(([n]) => !UNISEX.has(n)),
 );
 
@@ -151,7 +155,18 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(('leader president minist
   'counsel spokesperson consultant chef designer director-general governor-general secretary-general manager analyst producer ' +
   'film-maker filmmaker musician champion medallist medalist winner runner athlete sprinter hurdler swimmer cyclist boxer golfer ' +
   'moderator panelist interviewer narrator announcer correspondent pundit commentator blogger columnist judge juror witness victim survivor ' +
-  'manager midfielder defender goalkeeper forward batsman bowler fly-half winger skipper chairman novelist poet playwright artist photographer').split(/\s+/));
+  'manager midfielder defender goalkeeper forward batsman bowler fly-half winger skipper chairman novelist poet playwright artist photographer ' +
+  'youngster teenager newcomer debutant rookie veteran frontman guitarist drummer bassist rapper director-general backbencher').split(/\s+/));
+
+/** A role noun, also with a co-/vice-/ex-/deputy- prefix ("co-chairman"). */
+export function isRoleNoun(w: string): boolean {
+  return ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/^(?:co|vice|ex|deputy|joint|acting)-/, ''));
+}
+
+/** Lowercase nouns that introduce an organisation by what it is ("copy protection firm Macrovision"). */
+export const ORG_DESCRIPTORS: ReadonlySet<string> = new Set(('firm company group giant maker manufacturer retailer watchdog regulator body bank ' +
+  'carrier airline label charity union broadcaster network channel publisher developer studio operator provider supplier insurer lender ' +
+  'think-tank agency').split(/\s+/));
 
 /** Adjectives of nationality, region or faith: capitalised but never a speaker on their own ("Asian tsunami"). */
 export const DEMONYMS: ReadonlySet<string> = new Set(('american british english scottish welsh irish french german russian chinese japanese ' +
@@ -163,7 +178,8 @@ export const DEMONYMS: ReadonlySet<string> = new Set(('american british english 
 /** Head words of places and buildings ("Belmarsh Prison", "Middle East"). */
 export const PLACE_WORDS: ReadonlySet<string> = new Set(('prison jail cathedral abbey palace castle hotel park square bridge road river ' +
   'island islands mountains mountain sea ocean lake county province region valley east west north south street avenue airport ' +
-  'hospital stadium arena centre center hall village town city borough district peninsula gulf bay coast strait desert forest camp').split(/\s+/));
+  'hospital stadium arena centre center hall village town city borough district peninsula gulf bay coast strait desert forest camp ' +
+  'station temple mosque synagogue tower theatre theater building market gardens estate').split(/\s+/));
 
 /** Speech verbs that are as often nouns ("late-night tweets", "the IMF report"). */
 export const NOUNISH = new Set(['reference', 'references', 'rule', 'rules', 'talk', 'talks', 'attack', 'attacks', 'tweet', 'tweets', 'report', 'reports', 'claim', 'claims', 'note', 'notes', 'state', 'states', 'call', 'calls', 'comment', 'comments', 'answer', 'answers', 'question', 'questions', 'quote', 'quotes', 'charge', 'charges', 'estimate', 'estimates', 'post', 'posts', 'promise', 'promises', 'remark', 'remarks', 'reply', 'replies', 'demand', 'demands', 'pledge', 'pledges', 'threat', 'threats', 'warning', 'statement', 'praise', 'forecast', 'forecasts', 'welcome', 'object', 'objects', 'reason', 'reasons', 'fire', 'share', 'shares', 'cite', 'sigh', 'laugh', 'joke', 'jokes', 'counter', 'blast', 'slam', 'label', 'labels', 'brand', 'brands', 'vow', 'vows', 'dismiss', 'thank', 'thanks', 'compare', 'chant', 'chants', 'rage', 'rail', 'brush', 'correct', 'express', 'answer']);

@@ -1,7 +1,7 @@
 // Noun phrases that name a speaker: subjects before a speech verb, names after an inverted verb.
-import { AUX_ADVERBS, DEMONYMS, FIRST_NAMES, NOT_NAME, NOUNISH, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.ts';
+import { AUX_ADVERBS, DEMONYMS, FIRST_NAMES, NOT_NAME, NOUNISH, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES, isRoleNoun } from './lexicon.ts';
 import { bare, type Token } from './tokens.ts';
-import { allTitles, join, nameFromRun, stripRole } from './names.ts';
+import { allTitles, join, nameFromRun, rolePhrase, stripRole } from './names.ts';
 
 export { stripRole };
 
@@ -66,18 +66,18 @@ export function phraseBefore(tokens: readonly Token[], end: number, text: string
     }
     // Role words right before the run, ending in a role noun ("campaign manager Robby Mook", "Chinese leader Xi").
     let r = k;
-    if (k - 1 >= floor && tokens[k - 1]!.kind === 'word' && !tokens[k - 1]!.cap && ROLE_NOUNS.has(tokens[k - 1]!.lower)) {
+    if (k - 1 >= floor && tokens[k - 1]!.kind === 'word' && !tokens[k - 1]!.cap && isRoleNoun(tokens[k - 1]!.lower)) {
       r = k - 1;
       while (r - 1 >= floor && k - r < 4) {
         const p = tokens[r - 1]!;
         if (p.kind !== 'word' || CLAUSE_WORDS.has(p.lower) || SPEECH_VERBS.has(p.lower) || DETERMINERS.has(p.lower)) break;
-        if (p.cap && !/(?:an|ese|ish|i|ic|'s)$/.test(p.lower)) break;
+        if (p.cap && !/(?:an|ese|ish|i|ic|'s)$/.test(p.lower) && !TITLES.has(bare(p.lower))) break;
         r--;
       }
     }
     let d = k;
     while (d - 1 >= floor && tokens[d - 1]!.kind === 'word' && !tokens[d - 1]!.cap && !CLAUSE_WORDS.has(tokens[d - 1]!.lower) && !DETERMINERS.has(tokens[d - 1]!.lower) && k - d < 3) d--;
-    if (d - 1 >= floor && DETERMINERS.has(tokens[d - 1]!.lower) && allTitles(tokens, k, i + 1)) {
+    if (d - 1 >= floor && DETERMINERS.has(tokens[d - 1]!.lower) && (allTitles(tokens, k, i + 1) || (d === k && !group && rolePhrase(tokens, tokens[d - 1], k, i + 1)))) {
       // "the Bishop said", "the Prime Minister said": a role written with capitals.
       d--;
       return { kind: 'nominal', text: join(tokens, d, i + 1, text), name: join(tokens, k, i + 1, text), role: null, from: d, to: i + 1 };
@@ -90,7 +90,9 @@ export function phraseBefore(tokens: readonly Token[], end: number, text: string
       const g = join(tokens, k, i + 1, text).replace(/^(?:the|The)\s+/, '');
       // "Economic and Fiscal Policy Minister Heizo Takenaka": "and" inside a title, not a group.
       const lastPart = stripRole(g.split(/\s+and\s+/).pop()!);
-      if (lastPart.role) return { kind: 'name', text: join(tokens, r, i + 1, text), name: lastPart.name, role: g.slice(0, g.length - lastPart.name.length).trim(), from: r, to: i + 1 };
+      // ("the Cardinal and Archbishop Dr Rowan Williams": two people; the role is only the last one's.)
+      const coordinated = tokens[k - 1]?.lower === 'the';
+      if (lastPart.role) return { kind: 'name', text: join(tokens, r, i + 1, text), name: lastPart.name, role: coordinated ? lastPart.role : g.slice(0, g.length - lastPart.name.length).trim(), from: r, to: i + 1 };
       return { kind: 'group', text: join(tokens, r, i + 1, text), name: g, role, from: r, to: i + 1 };
     }
     return { kind: 'name', text: join(tokens, r, i + 1, text), name: run.name, role, from: r, to: i + 1 };
@@ -109,6 +111,11 @@ export function phraseBefore(tokens: readonly Token[], end: number, text: string
         const words = join(tokens, DETERMINERS.has(t.lower) ? k + 1 : k, i + 1, text);
         return { kind: 'nominal', text: join(tokens, from, i + 1, text), name: words, role: null, from, to: i + 1 };
       }
+    }
+    // "UKIP officials": the body they speak for stays in the phrase.
+    const body = tokens[i - 1];
+    if (BARE_PLURALS.has(last.lower) && body && i - 1 >= floor && body.kind === 'word' && body.cap && !NOT_NAME.has(bare(body.lower)) && !/'s$/.test(body.lower)) {
+      return { kind: 'nominal', text: join(tokens, i - 1, i + 1, text), name: join(tokens, i - 1, i + 1, text), role: null, from: i - 1, to: i + 1 };
     }
     if (BARE_PLURALS.has(last.lower) || (tokens[i - 1]?.kind === 'word' && BARE_PLURALS.has(last.lower))) {
       return { kind: 'nominal', text: last.text, name: last.lower, role: null, from: i, to: i + 1 };
@@ -141,6 +148,16 @@ export function subjectOf(tokens: readonly Token[], verb: number, text: string, 
   let appositive: string | null = null;
   let appStart = -1;
   let appEnd = -1;
+  if (end - 1 > floor && DASH_WORDS.has(tokens[end - 1]!.text)) {
+    // "Andrei Illarionov - then economic adviser to President Vladimir Putin - told …": apposition between dashes.
+    let k = end - 2;
+    while (k > floor && k > end - 18 && !DASH_WORDS.has(tokens[k]!.text) && tokens[k]!.kind !== 'quote' && tokens[k]!.text !== '"') k--;
+    if (k > floor && DASH_WORDS.has(tokens[k]!.text) && k < end - 2) {
+      const named = phraseBefore(tokens, k, text, floor);
+      if (named && named.kind === 'name') return { ...named, role: named.role ?? join(tokens, k + 1, end - 1, text) };
+    }
+    return null;
+  }
   if (end - 1 >= floor && tokens[end - 1]!.text === ',') {
     // A relative clause may hold commas of its own: "The actor, whose films include X, Y and Z, said".
     for (let r = end - 2; r > floor && r > end - 30; r--) {
@@ -163,6 +180,18 @@ export function subjectOf(tokens: readonly Token[], verb: number, text: string, 
   }
   const m = phraseBefore(tokens, end, text, floor);
   if (!m) return null;
+  if (!appositive) {
+    // "Ms Robinson, who presents The Weakest Link tells …": a relative clause missing its closing comma.
+    for (let r = m.from - 1; r > floor && r >= m.from - 5; r--) {
+      const t = tokens[r]!;
+      if (t.kind !== 'word') break;
+      if (/^(?:who|whose)$/.test(t.lower) && tokens[r - 1]?.text === ',') {
+        const core = phraseBefore(tokens, r - 1, text, floor);
+        if (core && core.kind === 'name') return core;
+        break;
+      }
+    }
+  }
   const titled = tokens.slice(Math.max(floor, m.from - 8), m.to).some((t) => t.kind === 'word' && (TITLES.has(bare(t.lower)) || ROLE_NOUNS.has(bare(t.lower))));
   const descriptive = m.kind === 'name' && titled && (!/\s/.test(m.name) || (!FIRST_NAMES.has(bare(m.name.split(/\s+/)[0]!.toLowerCase())) && / of /.test(m.name)));
   if ((m.kind === 'nominal' || descriptive) && appositive && appStart >= 0) {
@@ -174,6 +203,8 @@ export function subjectOf(tokens: readonly Token[], verb: number, text: string, 
   else if (appositive && /^who\b/.test(appositive)) m.role = m.role ?? null;
   return m;
 }
+
+const DASH_WORDS = new Set(['-', '–', '—', '--']);
 
 const det0 = (t: Token) => DETERMINERS.has(t.lower);
 
@@ -192,8 +223,14 @@ export function phraseAfter(tokens: readonly Token[], start: number, text: strin
   const det = (DETERMINERS.has(first.lower) && first.lower !== 'that') || first.lower === 'the';
   if (det) k++;
   let roleEnd = k;
-  const roleWord = (t: Token) => t.kind === 'word' && (!t.cap || (DEMONYMS.has(bare(t.lower)) && tokens[roleEnd + 1]?.kind === 'word' && !tokens[roleEnd + 1]!.cap)) && !CLAUSE_WORDS.has(t.lower) && !finiteSpeech(t.lower);
+  const roleWord = (t: Token) => t.kind === 'word' && (!t.cap || ((DEMONYMS.has(bare(t.lower)) || TITLES.has(bare(t.lower))) && tokens[roleEnd + 1]?.kind === 'word' && !tokens[roleEnd + 1]!.cap)) && !CLAUSE_WORDS.has(t.lower) && !finiteSpeech(t.lower) && !DETERMINERS.has(t.lower);
   while (roleEnd < ceil && roleEnd - k < 6 && roleWord(tokens[roleEnd]!)) roleEnd++;
+  // "the cardinal used a …": no name follows, so the description ends at its last role noun.
+  if (roleEnd > k && !(tokens[roleEnd]?.cap && tokens[roleEnd]!.kind === 'word')) {
+    let r = roleEnd;
+    while (r > k && !isRoleNoun(tokens[r - 1]!.lower)) r--;
+    if (r > k) roleEnd = r;
+  }
   if (det && roleEnd > k && tokens.slice(k, roleEnd).some((t) => t.lower === 'of' || t.lower === 'at')) {
     // "the chairman of the Commons education committee, Labour MP Barry Sheerman": a described person.
     let e = roleEnd;
@@ -212,7 +249,7 @@ export function phraseAfter(tokens: readonly Token[], start: number, text: strin
       n++;
       let roleRun = 0;
       while (n + roleRun < ceil && roleRun < 4 && tokens[n + roleRun]!.kind === 'word' && !tokens[n + roleRun]!.cap && !CLAUSE_WORDS.has(tokens[n + roleRun]!.lower) && !finiteSpeech(tokens[n + roleRun]!.lower)) roleRun++;
-      while (roleRun > 0 && !ROLE_NOUNS.has(tokens[n + roleRun - 1]!.lower)) roleRun--;
+      while (roleRun > 0 && !isRoleNoun(tokens[n + roleRun - 1]!.lower)) roleRun--;
       if (/'s$/.test(t.lower) || roleRun > 0) {
         // "NBC's Dante Chinni", "MSNBC host Chris Matthews", "the European cross-country champion".
         const r = n + roleRun;
@@ -229,7 +266,7 @@ export function phraseAfter(tokens: readonly Token[], start: number, text: strin
     if (t.kind === 'word' && t.lower === 'and' && tokens[n + 1]?.cap && n > roleEnd) { n++; group = true; continue; }
     break;
   }
-  if (n > roleEnd && det && allTitles(tokens, roleEnd, n)) {
+  if (n > roleEnd && det && (allTitles(tokens, roleEnd, n) || (roleEnd === k && rolePhrase(tokens, first, roleEnd, n) && !group))) {
     return { kind: 'nominal', text: join(tokens, i, n, text), name: join(tokens, k, n, text), role: null, from: i, to: n };
   }
   if (n > roleEnd) {

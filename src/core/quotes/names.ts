@@ -15,6 +15,20 @@ export function allTitles(tokens: readonly Token[], from: number, to: number): b
   return any;
 }
 
+/** "the Ealing North MP", "the Spaniard": a definite run ending in a role or a nationality noun describes a person. */
+export function rolePhrase(tokens: readonly Token[], det: Token | undefined, from: number, to: number): boolean {
+  if (det?.lower !== 'the' || to <= from) return false;
+  const last = tokens[to - 1]!;
+  if (/'s$/.test(last.lower) || ORG_WORDS.has(bare(last.lower))) return false;
+  if (/^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof)$/.test(bare(last.lower))) return false;
+  return isTitle(last) || (to - from === 1 && isNationalityNoun(last.text));
+}
+
+/** Nouns of nationality ("Spaniard", "Frenchman", "Briton", "Australian"). */
+export function isNationalityNoun(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+(?:ard|man|woman|men|ian|ean|ese|ish|ton|ot|ine|an|i)$/u.test(word);
+}
+
 export function isTitle(t: Token): boolean {
   return TITLES.has(bare(t.lower)) || ROLE_NOUNS.has(bare(t.lower)) || /^(?:ex|vice|co)-/.test(t.lower);
 }

@@ -4,8 +4,9 @@ import type { Article, Block } from '../article.ts';
 import { createRegistry, isKnownPlace, type Registry } from './entities.ts';
 import { findSegments, type Segment } from './marks.ts';
 import { maskParagraph } from './masked.ts';
-import { DEMONYMS, FIRST_NAMES, NOT_NAME, ORG_WORDS, PLACE_WORDS } from './lexicon.ts';
-import { phraseBefore, stripRole } from './mentions.ts';
+import { DEMONYMS, FIRST_NAMES, NOT_NAME, ORG_DESCRIPTORS, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES } from './lexicon.ts';
+import { isSpeechVerb, phraseBefore, stripRole } from './mentions.ts';
+import { isNationalityNoun } from './names.ts';
 import { bare, tokenize, type Token } from './tokens.ts';
 
 export interface Paragraph {
@@ -87,6 +88,11 @@ export function registerNames(paragraphs: readonly Paragraph[]): Registry {
         i++;
         continue;
       }
+      if (t.lower === 'the' && (i === p.sentenceStart[i] || tokens[i - 1]?.text === ',' || tokens[i - 1]?.text === '"')) {
+        // "The 48-year-old actor said…", "The Tory leader was asked…": a description of someone already named.
+        const d = describedSubject(reg, p, i);
+        if (d) { i = d; continue; }
+      }
       if (!(t.kind === 'word' && t.cap)) { i++; continue; }
       let j = i;
       while (j < tokens.length && (
@@ -100,14 +106,25 @@ export function registerNames(paragraphs: readonly Paragraph[]): Registry {
       while (a < j && NOT_NAME.has(bare(tokens[a]!.lower))) a++;
       const single = j - a === 1 ? bare(tokens[a]!.lower) : null;
       const initial = a - p.sentenceStart[a]! === 0 || tokens[a - 1]?.text === '"';
-      if (single && (DEMONYMS.has(single) || (initial && !midCaps.has(single) && !FIRST_NAMES.has(single) && !isKnownPlace(single) && !reg.lookup(tokens[a]!.text, p.start + tokens[a]!.start, false) && !/^\p{Lu}{2,}$/u.test(tokens[a]!.text)))) {
+      // "Tory leader Michael Howard": a party or title word before a role noun names no one.
+      const roleAfter = tokens[j]?.kind === 'word' && !tokens[j]!.cap && ROLE_NOUNS.has(tokens[j]!.lower);
+      // "At Easter, …", "By Monday, …": an opening time phrase names no one.
+      const openingPhrase = a - p.sentenceStart[a]! === 1 && /^(?:at|in|on|by|during|after|before|since|until|over|for)$/.test(tokens[a - 1]!.lower) && tokens[j]?.text === ',';
+      if (single && openingPhrase && !reg.lookup(tokens[a]!.text, p.start + tokens[a]!.start, false)) { i = j; continue; }
+      if (single && (DEMONYMS.has(single) || (roleAfter && TITLES.has(single)) || (initial && !midCaps.has(single) && !FIRST_NAMES.has(single) && !isKnownPlace(single) && !reg.lookup(tokens[a]!.text, p.start + tokens[a]!.start, false) && !/^\p{Lu}{2,}$/u.test(tokens[a]!.text)))) {
         i = j;
         continue;
       }
       if (a < j) {
         const lead = a - p.sentenceStart[a]!;
-        const subject = lead <= 2 || tokens[a - 1]?.text === ',' || tokens[a - 1]?.text === '"';
-        register(reg, p, a, j, subject);
+        // After an inverted speech verb ("…, noted NBC's Dante Chinni") the name is the verb's subject too.
+        const v = /'s$/.test(tokens[a - 1]?.lower ?? '') && tokens[a - 1]!.cap ? a - 2 : a - 1;
+        // A possessive ("Mr Brown's Budget was…") is not the subject of its sentence.
+        // "Meanwhile, Perpignan centre Jean-Philippe Granclaude is…": counted from an introductory comma.
+        let intro = -1;
+        for (let c = p.sentenceStart[a]!; c < a && c < p.sentenceStart[a]! + 6; c++) if (tokens[c]!.text === ',') intro = c;
+        const subject = !/'s$/.test(tokens[j - 1]!.lower) && (lead <= 2 || (intro >= 0 && a - intro - 1 <= 2) || tokens[a - 1]?.text === ',' || tokens[a - 1]?.text === '"' || (isSpeechVerb(tokens[v]) && (tokens[v - 1]?.text === ',' || tokens[v - 1]?.kind === 'quote' || tokens[v - 1]?.text === '"')));
+        register(reg, p, a, j, subject, /'s$/.test(tokens[j - 1]!.lower));
       }
       i = j;
     }
@@ -116,7 +133,31 @@ export function registerNames(paragraphs: readonly Paragraph[]): Registry {
   return reg;
 }
 
-function register(reg: Registry, p: Paragraph, a: number, b: number, subject: boolean): void {
+function describedSubject(reg: Registry, p: Paragraph, i: number): number | null {
+  const { tokens } = p;
+  // The longest run of up to four words after "the" that ends in a role, an age or a nationality noun.
+  let to = -1;
+  for (let k = i + 1; k < tokens.length && k <= i + 4 && tokens[k]!.kind === 'word'; k++) {
+    const t = tokens[k]!;
+    const head = bare(t.lower);
+    if (ROLE_NOUNS.has(head) || /year-old$/.test(head) || (k === i + 1 && isNationalityNoun(t.text))) to = k + 1;
+    if (/'s$/.test(t.lower) || (t.cap && !TITLES.has(head) && !DEMONYMS.has(head) && k > i + 1)) break;
+  }
+  // A possessive ("The prime minister's enthusiasm") is not the subject.
+  if (to < 0 || /'s$/.test(tokens[to - 1]!.lower)) return null;
+  const head = bare(tokens[to - 1]!.lower);
+  if (/^(?:spokes(?:man|woman|person)|source|official|aide)$/.test(head) || tokens[to]?.lower === 'of') return null;
+  const name = p.masked.slice(tokens[i + 1]!.start, tokens[to - 1]!.end);
+  const pos = p.start + tokens[i]!.start;
+  const sentence = p.sentenceOf[i]!;
+  // Heads of state and government are usually someone other than the person just named.
+  const e = reg.resolveNominal(name, pos) ?? (/^(?:president|chancellor|king|queen|pope|premier|minister|secretary)$/.test(head) ? null : reg.resolveSalient(pos, sentence));
+  if (!e) return null;
+  reg.chainEntity(e, pos, sentence);
+  return to;
+}
+
+function register(reg: Registry, p: Paragraph, a: number, b: number, subject: boolean, possessive = false): void {
   const { tokens } = p;
   // "the Commons science and technology committee": a named body written partly in lowercase.
   let e = b;
@@ -126,6 +167,13 @@ function register(reg: Registry, p: Paragraph, a: number, b: number, subject: bo
   if (e > b && !/'s$/.test(tokens[b - 1]!.lower)) {
     const first = NOT_NAME.has(bare(tokens[a]!.lower)) ? a + 1 : a;
     reg.mention(p.masked.slice(tokens[first]!.start, tokens[e - 1]!.end), null, p.start + tokens[e - 1]!.start, p.sentenceOf[e - 1]!, subject);
+    return;
+  }
+  // "King's Cross station", "the Mandir temple": a name followed by a place noun names the place.
+  const next = tokens[b];
+  if (next && next.kind === 'word' && !next.cap && PLACE_WORDS.has(next.lower) && !/'s$/.test(tokens[b - 1]!.lower)) {
+    const first = NOT_NAME.has(bare(tokens[a]!.lower)) ? a + 1 : a;
+    if (first < b) reg.mention(p.masked.slice(tokens[first]!.start, next.end), null, p.start + next.start, p.sentenceOf[b]!, false);
     return;
   }
   const m = phraseBefore(tokens, b, p.masked, Math.max(0, a - 5));
@@ -141,7 +189,10 @@ function register(reg: Registry, p: Paragraph, a: number, b: number, subject: bo
       while (k < tokens.length && k < b + 10 && tokens[k]!.kind === 'word') k++;
       if (tokens[k]?.text === ',' || tokens[k]?.text === '.') role = [role, p.masked.slice(tokens[b + 1]!.start, tokens[k - 1]!.end)].filter(Boolean).join('; ');
     }
-    reg.mention(n, role, pos, sentence, subject);
+    const e = reg.mention(n, role, pos, sentence, subject, possessive);
+    // "copy protection firm Veritrax": introduced as a firm, it is an organisation.
+    const before = tokens[a - 1];
+    if (e && e.kind === 'person' && e.gender === null && before && before.kind === 'word' && !before.cap && ORG_DESCRIPTORS.has(before.lower) && e.words.length <= 2) e.kind = 'organisation';
   }
 }
 

@@ -11,7 +11,7 @@ export interface Token {
   cap: boolean;
 }
 
-const TOKEN = /\u2591+[.,?!]?|(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}'’\-]*|\p{N}[\p{N}.,:]*\p{N}|\p{N}|\S/gu;
+const TOKEN = /\u2591+[.,?!]?|\p{N}+-(?:year|month|week|day)s?-old\b|(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}'’\-]*|\p{N}[\p{N}.,:]*\p{N}|\p{N}|\S/gu;
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
