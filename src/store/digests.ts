@@ -45,17 +45,11 @@ export interface Delivery {
   updatedAt: string;
 }
 
-export interface SubscriptionInput {
-  id: string;
-  platform: Platform;
-  channelId: string;
-  workspaceId: string | null;
-  schedule: string;
-  timeInput: string;
-  timezone: string;
-  topic: string | null;
-  createdBy: string | null;
-}
+/** What a subscribe writes; the rest of a Subscription is kept or derived by the store. */
+export type SubscriptionInput = Pick<
+  Subscription,
+  'id' | 'platform' | 'channelId' | 'workspaceId' | 'schedule' | 'timeInput' | 'timezone' | 'topic' | 'createdBy'
+>;
 
 export type ClaimResult =
   | { claimed: true; takenOver: Delivery | null }
