@@ -75,14 +75,18 @@ export function createApp(deps: AppDeps): App {
     if (!who) throw new BriefingError('bad_option', 'Tell me whose quotes to find.', { hint: 'Usage: /quote who:<name> [about:<words>] [count:<1-10>]' });
     const about = str(inv.options.about);
     const n = count(inv.options.count);
-    const speakers = store.findSpeakers(who, 5);
-    if (!speakers.length) {
+    const found = store.findSpeakers(who, 5);
+    if (!found.length) {
       const near = store.closestSpeakers(who, 3).map((s) => s.name);
       throw new BriefingError('unknown_speaker', `I have no quotes from "${who}".`, {
         hint: near.length ? `Closest known speakers: ${near.join(', ')}` : 'No quotes have been collected yet.',
         context: { who },
       });
     }
+    // a name several speakers share ("Brown"): the most quoted, and the others named for a retry
+    const speakers = found.slice(0, 1);
+    const others = found.slice(1).map((s) => s.name);
+    const intro = others.length ? `Also matching "${who}": ${others.join(', ')} (ask e.g. /quote who:"${others[0]}")` : null;
     const speakerIds = speakers.map((s) => s.speakerId);
     // the same words of the same speaker (an article stored twice) are shown once
     const { rows, skipped } = distinctRows((limit) => store.quotesBySpeakers({ speakerIds, about, limit }), (r) => `${r.speakerId}\u0000${textKey(r.text)}`, n);
@@ -91,13 +95,14 @@ export function createApp(deps: AppDeps): App {
       return {
         visibility: 'ephemeral',
         items: [],
-        notice: { tone: 'info', text: `No quotes from ${names} about "${about ?? ''}".`, hint: `Try /quote who:${speakers[0]!.name} without about:` },
+        notice: { tone: 'info', text: `No quotes from ${names} about "${about ?? ''}".`, hint: `Try /quote who:"${speakers[0]!.name}" without about:${others.length ? ` (also matching: ${others.join(', ')})` : ''}` },
       };
     }
     return {
       visibility: 'public',
       shareable: true,
       title: about ? `${names} on "${about}"` : `What ${names} said`,
+      intro,
       items: rows.map(quoteItem),
       // the registry counts every quote of a speaker, so without about: the rest is known (less the repeats seen)
       more: about ? 0 : Math.max(0, speakers.reduce((t, s) => t + s.quoteCount, 0) - rows.length - skipped),
