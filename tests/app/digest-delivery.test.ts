@@ -1,23 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/app/ports.ts';
+import { describe, expect, it } from 'vitest';
 import {
-  fakePublisher, ingest, manager, open, permanent, tempDbPath, testClock, testDigests, transient,
+  fakePublisher, ingest, manager, permanent, tempDbPath, testClock, testDigests, transient, headlines, useStores,
 } from './digest-harness.ts';
 
-const stores: Store[] = [];
-function store(path = tempDbPath()): Store {
-  const s = open(path);
-  stores.push(s);
-  return s;
-}
-afterEach(() => {
-  for (const s of stores.splice(0)) {
-    try { s.close(); } catch { /* closed */ }
-  }
-});
+const store = useStores();
 
-const headlines = (p: { message: { items: Array<{ type: string; headline?: string }> } }) =>
-  p.message.items.map((i) => (i.type === 'story' ? i.headline : '?'));
 
 describe('digest delivery: exactly once, failures and restarts', () => {
   it('GIVEN the process dies in the middle of a fan-out THEN a restarted process delivers the rest, with no duplicate and no loss', async () => {
@@ -188,10 +175,11 @@ describe('digest delivery: exactly once, failures and restarts', () => {
   it('GIVEN a slot missed while the bot was down THEN it is delivered once at start, marked late, and not again after another restart', async () => {
     const path = tempDbPath();
     const clock = testClock('2026-11-29T09:00:00Z');
-    const first = testDigests(store(path), clock);
+    const firstStore = store(path);
+    const first = testDigests(firstStore, clock);
     await first.commands.run('subscribe', { time: '08:00', timezone: 'Europe/Paris' }, manager('discord', 'D1'));
     await first.stop();
-    ingest(stores[0]!, 'Story while down', '2026-11-30T05:00:00Z');
+    ingest(firstStore, 'Story while down', '2026-11-30T05:00:00Z');
 
     const posts: string[] = [];
     for (const restartAt of ['2026-11-30T10:00:00Z', '2026-11-30T10:30:00Z']) {

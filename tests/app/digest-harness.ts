@@ -9,6 +9,7 @@ import { DeliveryError } from '../../src/app/ports.ts';
 import type { Clock, Logger, Platform, Publisher, Store } from '../../src/app/ports.ts';
 import { createDigests } from '../../src/app/digests.ts';
 import type { Digests, DigestsOptions } from '../../src/app/digests.ts';
+import { afterEach } from 'vitest';
 import { openStore } from '../../src/store/sqlite.ts';
 
 export function tempDbPath(): string {
@@ -143,3 +144,22 @@ export function manager(platform: Platform, channelId: string, canManageChannel 
 export function open(path: string): Store {
   return openStore(path);
 }
+
+/** A store opener for one test file: every store it opens is closed after each test. */
+export function useStores(): (path?: string) => Store {
+  const stores: Store[] = [];
+  afterEach(() => {
+    for (const s of stores.splice(0)) {
+      try { s.close(); } catch { /* closed */ }
+    }
+  });
+  return (path = tempDbPath()) => {
+    const s = open(path);
+    stores.push(s);
+    return s;
+  };
+}
+
+/** The story headlines of a posted digest, in order. */
+export const headlines = (p: { message: { items: Array<{ type: string; headline?: string }> } }) =>
+  p.message.items.map((i) => (i.type === 'story' ? i.headline : '?'));

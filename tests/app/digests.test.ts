@@ -1,24 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/app/ports.ts';
+import { describe, expect, it } from 'vitest';
 import type { SlotReport } from '../../src/app/digests.ts';
 import {
-  fakePublisher, ingest, manager, open, tempDbPath, testClock, testDigests,
+  fakePublisher, ingest, manager, tempDbPath, testClock, testDigests, headlines, useStores,
 } from './digest-harness.ts';
 
-const stores: Store[] = [];
-function store(path = tempDbPath()): Store {
-  const s = open(path);
-  stores.push(s);
-  return s;
-}
-afterEach(() => {
-  for (const s of stores.splice(0)) {
-    try { s.close(); } catch { /* closed */ }
-  }
-});
+const store = useStores();
 
-const headlines = (p: { message: { items: Array<{ type: string; headline?: string }> } }) =>
-  p.message.items.map((i) => (i.type === 'story' ? i.headline : '?'));
 const sent = (r: SlotReport[]) => r.filter((x) => x.result.status === 'sent');
 
 describe('digest delivery: scheduling, content and time zones', () => {

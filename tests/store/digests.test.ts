@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/app/ports.ts';
 import type { SubscriptionInput } from '../../src/store/digests.ts';
-import { open, tempDbPath } from '../app/digest-harness.ts';
+import { tempDbPath, useStores } from '../app/digest-harness.ts';
 
-const stores: Store[] = [];
-function store(path = tempDbPath()): Store {
-  const s = open(path);
-  stores.push(s);
-  return s;
-}
-afterEach(() => {
-  for (const s of stores.splice(0)) {
-    try { s.close(); } catch { /* closed */ }
-  }
-});
+const store = useStores();
 
 const at = (iso: string) => new Date(iso);
 const input = (over: Partial<SubscriptionInput> = {}): SubscriptionInput => ({
