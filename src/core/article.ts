@@ -86,4 +86,6 @@ export interface Briefing {
   keyPoints: KeyPoint[];
   quotes: Quote[];
   speakers: ArticleSpeaker[];
+  /** The quote a story card shows (see top-quote.ts), or null when none is worth showing. */
+  topQuote: { text: string; speaker: string | null } | null;
 }

@@ -3,10 +3,11 @@ import type { Article, Briefing } from './article.ts';
 import { extractQuotes } from './quotes.ts';
 import { splitSentences } from './sentences.ts';
 import { summarize } from './summarize.ts';
+import { pickTopQuote } from './top-quote.ts';
 
 export function buildBriefing(article: Article): Briefing {
   const sentences = splitSentences(article.body);
   const summary = summarize(article, sentences);
   const { quotes, speakers } = extractQuotes(article);
-  return { ...summary, quotes, speakers };
+  return { ...summary, quotes, speakers, topQuote: pickTopQuote(quotes) };
 }

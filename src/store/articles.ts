@@ -1,6 +1,6 @@
 // Articles, briefings and quotes in SQLite; every read is answered from an index.
 import { createHash } from 'node:crypto';
-import type { Article, Briefing, KeyPoint, Quote } from '../core/article.ts';
+import type { Article, Briefing, KeyPoint } from '../core/article.ts';
 import type {
   ArticleStore, IngestResult, QuoteQuery, QuoteRow, StoryQuery, StoryRow,
 } from '../app/ports.ts';
@@ -35,20 +35,6 @@ export function guidKey(article: Pick<Article, 'guid' | 'source'>): string | nul
   if (!guid) return null;
   if (/^[a-z][a-z0-9+.-]*:\S/i.test(guid)) return guid;
   return `${article.source ?? ''}\u001f${guid}`;
-}
-
-/** The quote a story card shows: a whole direct quote with a speaker, of readable length. */
-export function pickTopQuote(quotes: Quote[]): { text: string; speaker: string | null } | null {
-  const score = (q: Quote) => {
-    const words = q.text.split(/\s+/).length;
-    let s = q.kind === 'direct' ? 3 : q.kind === 'block' ? 2 : 0;
-    if (q.speaker) s += 4;
-    if (words >= 8 && words <= 60) s += 2;
-    else if (words < 4) s -= 3;
-    return s;
-  };
-  const best = quotes.filter((q) => !q.inHeadline).sort((a, b) => score(b) - score(a) || a.start - b.start)[0];
-  return best && score(best) >= 5 ? { text: best.text, speaker: best.speaker } : null;
 }
 
 export function createArticleStore(db: Db): ArticleStore {
@@ -90,7 +76,7 @@ export function createArticleStore(db: Db): ArticleStore {
         guid, url: article.url, hash, file: article.file, source: article.source,
         format: article.format, headline: briefing.headline, headlineFrom: briefing.headlineFrom,
         byline: article.byline, published: article.published, ingestedAt: at, sortKey, body: article.body,
-        keyPoints: JSON.stringify(keyPoints), topQuote: JSON.stringify(pickTopQuote(briefing.quotes)),
+        keyPoints: JSON.stringify(keyPoints), topQuote: JSON.stringify(briefing.topQuote),
       }).lastInsertRowid,
     );
     insertFts.run(id, briefing.headline, article.body, briefing.quotes.map((q) => q.text).join('\n'));

@@ -11,6 +11,7 @@ import { createDigests } from '../../src/app/digests.ts';
 import type { Digests, DigestsOptions } from '../../src/app/digests.ts';
 import { afterEach } from 'vitest';
 import { openStore } from '../../src/store/sqlite.ts';
+import { pickTopQuote } from '../../src/core/top-quote.ts';
 
 export function tempDbPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'nb-digest-')), 'newsbrief.db');
@@ -75,7 +76,9 @@ export function ingest(store: Store, headline: string, ingestedAt: string, opts:
       ? [{ text: opts.quote, start: 0, end: opts.quote.length, kind: 'direct', speaker: 'Ann Lee', mention: 'Ann Lee' }]
       : [],
     speakers: opts.quote ? [{ name: 'Ann Lee', aliases: [], role: null, kind: 'person' }] : [],
+    topQuote: null,
   };
+  briefing.topQuote = pickTopQuote(briefing.quotes);
   return store.ingestArticle(article, briefing, new Date(ingestedAt)).articleId;
 }
 

@@ -12,6 +12,7 @@ import { createApp } from '../../src/app/handle-command.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { fakePublisher, manager, testClock, testDigests } from './digest-harness.ts';
 import { openStore } from '../../src/store/sqlite.ts';
+import { pickTopQuote } from '../../src/core/top-quote.ts';
 
 const opened: Store[] = [];
 afterEach(() => {
@@ -32,6 +33,7 @@ function story(body: string, published: string, quotes: Quote[], headline = 'Put
   const briefing: Briefing = {
     headline, headlineFrom: 'article', keyPoints: [{ text: 'Xi visited Moscow.', sentence: null, start: null, end: null }],
     quotes, speakers: [{ name: 'Vladimir Putin', aliases: ['Putin'], role: null, kind: 'person' }],
+    topQuote: pickTopQuote(quotes),
   };
   return [article, briefing];
 }

@@ -10,6 +10,7 @@ import type { Article, Briefing, Quote } from '../../src/core/article.ts';
 import type { Message, QuoteItem, StoryItem } from '../../src/core/message.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { openStore } from '../../src/store/sqlite.ts';
+import { pickTopQuote } from '../../src/core/top-quote.ts';
 
 const ctx: CommandContext = { platform: 'console', channelId: 'c', userId: 'u', workspaceId: null, canManageChannel: true };
 const clock = { now: () => new Date('2026-11-30T08:00:00Z') };
@@ -27,7 +28,9 @@ function setup() {
       headline, headlineFrom: 'article', keyPoints: [{ text: `Point of ${headline}.`, sentence: 0, start: 0, end: 1 }],
       quotes: quotes.map(([text, speaker, kind]) => ({ text, start: 0, end: text.length, kind: kind ?? 'direct', speaker, mention: speaker })),
       speakers: [...new Set(quotes.map((q) => q[1]))].map((name) => ({ name, aliases: [], role: null, kind: 'person' as const })),
+      topQuote: null,
     };
+    briefing.topQuote = pickTopQuote(briefing.quotes);
     store.ingestArticle(article, briefing, clock.now());
   };
   return { store, add, app: createApp({ store, clock, logger: silentLogger }) };

@@ -22,7 +22,7 @@ function article(over: Partial<Article> & { body: string }): Article {
   return { guid: null, url: null, file: null, source: 'Feed A', format: 'jsonfeed', headline: 'A headline', byline: null, published: null, bullets: [], blocks: [], ...over };
 }
 function briefing(headline: string): Briefing {
-  return { headline, headlineFrom: 'article', keyPoints: [{ text: 'A key point.', sentence: 0, start: 0, end: 12 }], quotes: [], speakers: [] };
+  return { headline, headlineFrom: 'article', keyPoints: [{ text: 'A key point.', sentence: 0, start: 0, end: 12 }], quotes: [], speakers: [], topQuote: null };
 }
 const at = (iso: string) => new Date(iso);
 

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Article, ArticleSpeaker, Briefing, Quote } from '../../src/core/article.ts';
 import type { Store } from '../../src/app/ports.ts';
 import { openStore } from '../../src/store/sqlite.ts';
+import { pickTopQuote } from '../../src/core/top-quote.ts';
 
 const opened: Store[] = [];
 function tempStore(): { store: Store; path: string } {
@@ -27,7 +28,7 @@ function q(text: string, speaker: string | null, kind: Quote['kind'] = 'direct')
   return { text, start: 0, end: text.length, kind, speaker, mention: speaker };
 }
 function briefing(headline: string, quotes: Quote[] = [], speakers: ArticleSpeaker[] = []): Briefing {
-  return { headline, headlineFrom: 'article', keyPoints: [{ text: 'A key point.', sentence: 0, start: 0, end: 12 }], quotes, speakers };
+  return { headline, headlineFrom: 'article', keyPoints: [{ text: 'A key point.', sentence: 0, start: 0, end: 12 }], quotes, speakers, topQuote: pickTopQuote(quotes) };
 }
 const person = (name: string, aliases: string[] = [], role: string | null = null): ArticleSpeaker => ({ name, aliases, role, kind: 'person' });
 const at = (iso: string) => new Date(iso);
