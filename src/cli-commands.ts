@@ -4,20 +4,18 @@ import { parseCommandText } from './app/command-text.ts';
 import { errorToMessage } from './app/error-reply.ts';
 import { createApp } from './app/handle-command.ts';
 import { createDigests } from './app/digests.ts';
-import { ingestSeeds } from './app/ingest-seeds.ts';
-import { failureReason, formatIngestLine, ingestDocument, type IngestLine } from './app/ingest.ts';
+import { briefDocument, formatIngestLine, ingestSources, type BriefedArticle } from './app/ingest.ts';
 import type { CommandContext } from './app/invocation.ts';
-import { systemClock, type Logger } from './app/ports.ts';
+import { systemClock, type App, type Logger } from './app/ports.ts';
 import type { Config } from './config.ts';
-import { buildBriefing } from './core/briefing.ts';
-import { parseDocumentResult, type parseDocument } from './core/parse/index.ts';
 import type { Message } from './core/message.ts';
 import { startBot } from './main.ts';
 import { readSources } from './sources/read-sources.ts';
 import { openStore } from './store/sqlite.ts';
 import { renderText } from './adapters/console/render.ts';
-import { renderDiscord } from './adapters/discord/render.ts';
-import { renderSlack } from './adapters/slack/render.ts';
+import { renderPayloads, withVisibility } from './adapters/discord/answer.ts';
+import { slackContext } from './adapters/slack/answer.ts';
+import { slashCommandResponse } from './adapters/slack/slash-response.ts';
 
 export interface CliContext {
   config: Config;
@@ -57,27 +55,18 @@ export async function runConsoleCommand(ctx: CliContext): Promise<number> {
 
 export async function runIngest(ctx: CliContext, targets: string[]): Promise<number> {
   const store = openStore(ctx.config.dbPath);
-  const deps = { store, clock: systemClock, logger: ctx.logger };
-  let failed = 0;
   try {
-    for await (const src of readSources(targets, { logger: ctx.logger })) {
-      const lines: IngestLine[] = src.ok
-        ? ingestDocument(deps, { content: src.content, file: src.file, url: src.url, contentType: src.contentType }, src.label)
-        : [{ label: src.label, status: 'failed', reason: src.reason }];
-      for (const l of lines) {
-        if (l.status === 'failed') failed++;
-        ctx.io.stdout.write(formatIngestLine(l) + '\n');
-      }
-    }
+    const report = await ingestSources({ store, clock: systemClock, logger: ctx.logger }, readSources(targets), {
+      onLine: (l) => ctx.io.stdout.write(formatIngestLine(l) + '\n'),
+    });
+    return report.failed ? 1 : 0;
   } finally {
     store.close();
   }
-  return failed ? 1 : 0;
 }
 
 /** The stable JSON contract of `newsbrief extract --json` (evaluation scripts rely on it). */
-export function extractRecord(article: ReturnType<typeof parseDocument>[number]) {
-  const b = buildBriefing(article);
+export function extractRecord({ article, briefing: b }: BriefedArticle) {
   return {
     file: article.file,
     url: article.url,
@@ -92,27 +81,13 @@ export function extractRecord(article: ReturnType<typeof parseDocument>[number])
 
 export async function runExtract(ctx: CliContext, targets: string[], json: boolean): Promise<number> {
   let failed = 0;
-  const fail = (label: string, reason: string) => {
-    failed++;
-    ctx.io.stderr.write(`failed: ${label}: ${reason}\n`);
-  };
-  for await (const src of readSources(targets, { logger: ctx.logger })) {
-    if (!src.ok) {
-      fail(src.label, src.reason);
-      continue;
+  for await (const doc of readSources(targets)) {
+    const { articles, failures } = briefDocument(doc, ctx.logger);
+    for (const f of failures) {
+      failed++;
+      ctx.io.stderr.write(formatIngestLine(f) + '\n');
     }
-    let records: ReturnType<typeof extractRecord>[] = [];
-    try {
-      const { articles, failures } = parseDocumentResult({ content: src.content, file: src.file, url: src.url, contentType: src.contentType });
-      for (const f of failures) fail(`${src.label} › item ${f.item}${f.id ? ` (${f.id})` : ''}`, f.reason);
-      if (!articles.length && !failures.length) fail(src.label, 'no articles in it (the feed has no items)');
-      records = articles.map(extractRecord);
-    } catch (err) {
-      ctx.logger.debug({ err, label: src.label }, 'extract failed');
-      fail(src.label, failureReason(err));
-      continue;
-    }
-    for (const r of records) {
+    for (const r of articles.map(extractRecord)) {
       if (json) ctx.io.stdout.write(JSON.stringify(r) + '\n');
       else {
         const lines = [r.headline, ...r.summary.map((s) => `  • ${s}`), ...r.quotes.map((q) => `  “${q.text}” — ${q.speaker ?? 'unattributed'} (${q.kind})`)];
@@ -125,30 +100,38 @@ export async function runExtract(ctx: CliContext, targets: string[], json: boole
 
 const ASK_CONTEXT: CommandContext = { platform: 'console', channelId: 'cli', userId: 'cli', workspaceId: null, canManageChannel: true };
 
-export function renderFor(platform: 'text' | 'discord' | 'slack', message: Message): string {
-  if (platform === 'text') return renderText(message);
-  if (platform === 'discord') {
-    const payloads = renderDiscord(message);
-    return JSON.stringify(payloads.length === 1 ? payloads[0] : payloads, null, 2);
+/**
+ * One command's answer as the platform gets it: for Discord the interaction reply (and any
+ * follow-ups), for Slack the response_url payload the Bolt listener sends, built by the same
+ * function; for text the console's rendering.
+ */
+export async function askPayload(app: App, line: string, platform: 'text' | 'discord' | 'slack', logger: Logger): Promise<{ text: string; ok: boolean }> {
+  // exit status 2 when the command text itself is wrong (the answer says how)
+  let ok = true;
+  try { parseCommandText(line); } catch { ok = false; }
+  if (platform === 'slack') {
+    const payload = await slashCommandResponse(app, line, slackContext({ channelId: 'C0CLI', userId: 'U0CLI', teamId: null }), logger);
+    return { text: JSON.stringify(payload, null, 2), ok };
   }
-  return JSON.stringify(renderSlack(message), null, 2);
+  let message: Message;
+  try {
+    message = await app.handle(parseCommandText(line), { ...ASK_CONTEXT, platform: platform === 'text' ? 'console' : platform });
+  } catch (err) {
+    message = errorToMessage(err, logger);
+  }
+  if (platform === 'text') return { text: renderText(message), ok };
+  const ephemeral = message.visibility === 'ephemeral';
+  const payloads = renderPayloads(message).map((p) => withVisibility(p, ephemeral));
+  return { text: JSON.stringify(payloads.length === 1 ? payloads[0] : payloads, null, 2), ok };
 }
 
 export async function runAsk(ctx: CliContext, line: string, platform: 'text' | 'discord' | 'slack'): Promise<number> {
   const store = openStore(ctx.config.dbPath);
   try {
-    await ingestSeeds({ store, clock: systemClock, logger: ctx.logger }, ctx.config.seedsDir);
     const app = createApp({ store, clock: systemClock, logger: ctx.logger });
-    let message: Message;
-    let status = 0;
-    try {
-      message = await app.handle(parseCommandText(line), { ...ASK_CONTEXT, platform: platform === 'text' ? 'console' : platform });
-    } catch (err) {
-      message = errorToMessage(err, ctx.logger);
-      status = 2;
-    }
-    ctx.io.stdout.write(renderFor(platform, message) + '\n');
-    return status;
+    const { text, ok } = await askPayload(app, line, platform, ctx.logger);
+    ctx.io.stdout.write(text + '\n');
+    return ok ? 0 : 2;
   } finally {
     store.close();
   }
@@ -157,7 +140,6 @@ export async function runAsk(ctx: CliContext, line: string, platform: 'text' | '
 export async function runDigestPreview(ctx: CliContext, topic: string | null): Promise<number> {
   const store = openStore(ctx.config.dbPath);
   try {
-    await ingestSeeds({ store, clock: systemClock, logger: ctx.logger }, ctx.config.seedsDir);
     const digests = createDigests({ store, clock: systemClock, logger: ctx.logger, defaults: ctx.config.digest, scheduler: null });
     ctx.io.stdout.write(renderText(digests.preview({ topic })) + '\n');
     return 0;

@@ -4,7 +4,8 @@ import type { Config } from './config.ts';
 import { createApp } from './app/handle-command.ts';
 import { createDigests, type Digests } from './app/digests.ts';
 import { createConsolePublisher } from './adapters/console/publisher.ts';
-import { ingestSeeds, type SeedReport } from './app/ingest-seeds.ts';
+import { ingestSources, type IngestReport } from './app/ingest.ts';
+import { readSeeds } from './sources/seeds.ts';
 import type { App, Clock, Logger, Platform, Publisher, Store } from './app/ports.ts';
 import { systemClock } from './app/ports.ts';
 import { openStore } from './store/sqlite.ts';
@@ -27,7 +28,7 @@ export interface RunningBot {
   publishers: Map<Platform, Publisher>;
   /** Which adapters are running ('discord', 'slack', 'console'). */
   adapters: string[];
-  seeds: SeedReport;
+  seeds: IngestReport;
   digests: Digests;
   /** Resolves when the console ends (end of input); never for platform adapters. */
   done: Promise<void>;
@@ -42,7 +43,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const store = openStore(config.dbPath);
   const stops: Array<() => Promise<void> | void> = [];
   try {
-    const seeds = await ingestSeeds({ store, clock, logger }, config.seedsDir);
+    const seeds = await ingestSources({ store, clock, logger }, readSeeds(config.seedsDir), { remember: true });
     const publishers = new Map<Platform, Publisher>();
     const digests = createDigests({ store, clock, logger, defaults: config.digest });
     const app = createApp({ store, clock, logger, digests: digests.commands });

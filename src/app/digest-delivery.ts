@@ -19,7 +19,7 @@
 import { buildDigest } from '../core/digest.ts';
 import type { Message } from '../core/message.ts';
 import type { DeliveryKind, Subscription } from '../store/digests.ts';
-import { distinctStories } from './distinct-rows.ts';
+import { windowStories } from './window-stories.ts';
 import { DeliveryError } from './ports.ts';
 import type { Clock, Logger, Publisher, Store } from './ports.ts';
 
@@ -122,12 +122,12 @@ export async function deliverSlot(ctx: DeliveryContext, sub: Subscription, slot:
   let message: Message | null = null;
   let storyCount = 0;
   try {
-    const stories =
+    const { stories, total } =
       since.getTime() < slot.getTime()
-        ? distinctStories(store.latestStories({ topic: sub.topic, limit: WINDOW_FETCH_LIMIT, ingestedAfter: since.toISOString(), ingestedUntil: slotIso }))
-        : [];
-    storyCount = stories.length;
-    message = buildDigest({ stories, slot, since, timezone: sub.timezone, topic: sub.topic, late: kind === 'late' });
+        ? windowStories(store, { topic: sub.topic, ingestedAfter: since.toISOString(), ingestedUntil: slotIso }, WINDOW_FETCH_LIMIT)
+        : { stories: [], total: 0 };
+    storyCount = total;
+    message = buildDigest({ stories, total, slot, since, timezone: sub.timezone, topic: sub.topic, late: kind === 'late' });
   } catch (err) {
     const error = `could not build the digest: ${err instanceof Error ? err.message : String(err)}`;
     log.error({ err }, error);

@@ -10,7 +10,7 @@ import type { Scheduler } from '../scheduler.ts';
 import { latestRun, nextRun } from '../scheduler/next-run.ts';
 import type { DeliveryKind, Subscription } from '../store/digests.ts';
 import { createDigestCommands } from './digest-commands.ts';
-import { distinctStories } from './distinct-rows.ts';
+import { windowStories } from './window-stories.ts';
 import { DAY_MS, defaultPolicy, deliverSlot, WINDOW_FETCH_LIMIT } from './digest-delivery.ts';
 import type { DeliveryContext, DeliveryPolicy, DeliveryResult } from './digest-delivery.ts';
 import type { Clock, DigestCommands, Logger, Platform, Publisher, Store } from './ports.ts';
@@ -231,9 +231,9 @@ export function createDigests(opts: DigestsOptions): Digests {
     const since = new Date(now.getTime() - DAY_MS);
     const topic = p.topic?.trim() || null;
     const timezone = p.timezone ?? opts.defaults.timezone;
-    const stories = distinctStories(store.latestStories({ topic, limit: WINDOW_FETCH_LIMIT, ingestedAfter: since.toISOString(), ingestedUntil: now.toISOString() }));
+    const { stories, total } = windowStories(store, { topic, ingestedAfter: since.toISOString(), ingestedUntil: now.toISOString() }, WINDOW_FETCH_LIMIT);
     return (
-      buildDigest({ stories, slot: now, since, timezone, topic }) ??
+      buildDigest({ stories, total, slot: now, since, timezone, topic }) ??
       noticeMessage({ tone: 'info', text: `No new stories${topic ? ` about “${topic}”` : ''} in the last 24 hours.` }, 'public')
     );
   }

@@ -84,6 +84,8 @@ export interface ArticleStore {
   ingestArticle(article: Article, briefing: Briefing, ingestedAt: Date): IngestResult;
   /** Latest stories, newest first (published date, then ingestion time). */
   latestStories(q: StoryQuery): StoryRow[];
+  /** How many stories match the query, however many `latestStories` would fetch (true counts in digests). */
+  countStories(q: Omit<StoryQuery, 'limit'>): number;
   /** Quotes of these speakers, newest first. */
   quotesBySpeakers(q: QuoteQuery): QuoteRow[];
   /** Registry lookup: exact name, alias, accent-free and spelling variants, surname. Best first. */

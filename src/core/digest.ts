@@ -25,6 +25,8 @@ export interface DigestInput {
   late?: boolean;
   /** At most this many stories; the rest are counted in `more`. */
   limit?: number;
+  /** How many stories arrived in the window, when more did than `stories` holds (a capped fetch). */
+  total?: number;
   title?: string;
 }
 
@@ -93,7 +95,7 @@ export function buildDigest(input: DigestInput): Message | null {
   const limit = Math.max(1, input.limit ?? DIGEST_LIMIT);
   const ranked = rankStories(deduped);
   const shown = ranked.slice(0, limit);
-  const n = deduped.length;
+  const n = Math.max(deduped.length, input.total ?? 0);
   const tz = input.timezone;
   const about = input.topic ? ` about “${input.topic}”` : '';
   return {

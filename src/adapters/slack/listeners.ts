@@ -9,22 +9,13 @@ import { answerText, LOOKUP_COMMANDS, slackContext } from './answer.ts';
 import { fromSlackText } from './incoming-text.ts';
 import type { SlackPoster } from './publisher.ts';
 import { renderSlack, SHARE_ACTION_ID, SLACK_LIMITS } from './render.ts';
-import type { SlackMessagePayload } from './render.ts';
+import { slashCommandResponse, toRespond } from './slash-response.ts';
 
 
 export interface ListenerDeps {
   app: App;
   poster: SlackPoster;
   logger: Logger;
-}
-
-function toRespond(payload: SlackMessagePayload, extra: Partial<RespondArguments> = {}): RespondArguments {
-  return {
-    text: payload.text,
-    blocks: payload.blocks,
-    response_type: payload.response_type ?? 'ephemeral',
-    ...extra,
-  } as RespondArguments;
 }
 
 async function safeRespond(respond: RespondFn, args: RespondArguments, log: Logger): Promise<void> {
@@ -67,10 +58,7 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
     await ack();
     const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
     const ctx = slackContext({ channelId: command.channel_id, userId: command.user_id, teamId: command.team_id ?? null });
-    const { message } = await answerText(deps.app, text, ctx, log);
-    const shareValue = message.shareable && text.length <= SLACK_LIMITS.buttonValue ? text : undefined;
-    const payload = renderSlack(message, shareValue ? { shareValue } : {});
-    await safeRespond(respond, toRespond(payload), log);
+    await safeRespond(respond, await slashCommandResponse(deps.app, text, ctx, log), log);
   });
 
   bolt.action(SHARE_ACTION_ID, async ({ ack, body, action, respond }) => {
