@@ -2,7 +2,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
-import { runAsk, runConsoleCommand, runDigestPreview, runExtract, runIngest, runStart } from './cli-commands.ts';
 import { COMMAND_HELP, USAGE } from './cli-help.ts';
 
 export { USAGE } from './cli-help.ts';
@@ -70,24 +69,24 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   try {
     switch (command) {
       case 'start':
-        return await runStart(ctx);
+        return await (await import('./cli-commands.ts')).runStart(ctx);
       case 'console':
-        return await runConsoleCommand(ctx);
+        return await (await import('./cli-commands.ts')).runConsoleCommand(ctx);
       case 'ingest':
         if (!pos.length) throw new UsageError('give at least one file, folder or URL, e.g. newsbrief ingest seeds/');
-        return await runIngest(ctx, pos);
+        return await (await import('./cli-ingest.ts')).runIngest(ctx, pos);
       case 'extract':
         if (!pos.length) throw new UsageError('give at least one file, folder or URL, e.g. newsbrief extract seeds/ --json');
-        return await runExtract(ctx, pos, Boolean(values.json));
+        return await (await import('./cli-ingest.ts')).runExtract(ctx, pos, Boolean(values.json));
       case 'ask': {
         const platform = String(values.platform);
         if (pos.length !== 1) throw new UsageError('give one slash command in quotes, e.g. newsbrief ask "/quote who:Putin"');
         if (!['text', 'discord', 'slack'].includes(platform)) throw new UsageError(`--platform must be text, discord or slack (got "${platform}")`);
-        return await runAsk(ctx, pos[0]!, platform as 'text' | 'discord' | 'slack');
+        return await (await import('./cli-ask.ts')).runAsk(ctx, pos[0]!, platform as 'text' | 'discord' | 'slack');
       }
       case 'digest':
         if (pos[0] !== 'preview' || pos.length > 1) throw new UsageError('the digest command has one subcommand: newsbrief digest preview [--topic <words>]');
-        return await runDigestPreview(ctx, typeof values.topic === 'string' ? values.topic : null);
+        return await (await import('./cli-ask.ts')).runDigestPreview(ctx, typeof values.topic === 'string' ? values.topic : null);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -99,4 +98,16 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     return 1;
   }
   return 0;
+}
+
+/** The process entry (bin/): a closed stdout ends quietly, the exit status is main's. */
+export async function runProcess(argv = process.argv.slice(2)): Promise<void> {
+  // A reader that stops early (`newsbrief extract ... | head`) closes our stdout: end quietly, as
+  // Unix tools do on a broken pipe (exit status 141 = 128 + SIGPIPE), instead of crashing with a
+  // stack trace. Every article already stored is committed: each is its own transaction.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err && err.code === 'EPIPE') process.exit(141);
+    throw err;
+  });
+  process.exitCode = await main(argv);
 }
