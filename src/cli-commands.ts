@@ -3,12 +3,18 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from './app/ports.ts';
 import type { Config } from './config.ts';
+import { dirname, join } from 'node:path';
 import { startBot } from './main.ts';
 
 export interface CliContext {
   config: Config;
   logger: Logger;
   io: { stdout: Writable; stderr: Writable; stdin: Readable };
+}
+
+/** The console's history file: next to the database, in the data folder. */
+export function historyFileFor(config: Config): string {
+  return join(dirname(config.dbPath), '.newsbrief_history');
 }
 
 function waitForSignal(): Promise<string> {
@@ -21,9 +27,10 @@ export async function runStart(ctx: CliContext): Promise<number> {
   const bot = await startBot({
     config: ctx.config,
     logger: ctx.logger,
-    console: { input: ctx.io.stdin, output: ctx.io.stdout },
+    console: { input: ctx.io.stdin, output: ctx.io.stdout, historyFile: historyFileFor(ctx.config) },
   });
-  if (bot.seeds.failed) ctx.io.stderr.write(`newsbrief: ${bot.seeds.failed} seed article(s) could not be read (see the log)\n`);
+  // (each failed seed is in the log, written before the console's prompt; this line would land after it)
+  if (bot.seeds.failed && !bot.adapters.includes('console')) ctx.io.stderr.write(`newsbrief: ${bot.seeds.failed} seed article(s) could not be read (see the log)\n`);
   const reason = await Promise.race([bot.adapters.includes('console') ? bot.done.then(() => 'end of input') : new Promise<string>(() => {}), waitForSignal()]);
   ctx.logger.info({ reason }, 'stopping');
   await bot.stop();
@@ -34,7 +41,7 @@ export async function runConsoleCommand(ctx: CliContext): Promise<number> {
   const bot = await startBot({
     config: { ...ctx.config, discord: null, slack: null },
     logger: ctx.logger,
-    console: { input: ctx.io.stdin, output: ctx.io.stdout },
+    console: { input: ctx.io.stdin, output: ctx.io.stdout, historyFile: historyFileFor(ctx.config) },
   });
   await Promise.race([bot.done, waitForSignal()]);
   await bot.stop();

@@ -15,7 +15,7 @@ export interface BotOptions {
   logger: Logger;
   clock?: Clock;
   /** Run the console adapter on these streams when no platform is configured (default: no console). */
-  console?: { input: Readable; output: Writable; interactive?: boolean } | null;
+  console?: { input: Readable; output: Writable; interactive?: boolean; historyFile?: string | null } | null;
   /** Start the console even when a platform is configured. */
   forceConsole?: boolean;
   /** Run the digest schedule (default true). */
