@@ -8,6 +8,7 @@ import type { CommandContext } from './app/invocation.ts';
 import { systemClock, type App, type Logger } from './app/ports.ts';
 import type { CliContext } from './cli-commands.ts';
 import type { Message } from './core/message.ts';
+import { stripControls } from './core/strip-controls.ts';
 import { openStore } from './store/sqlite.ts';
 import { renderText } from './adapters/console/render.ts';
 
@@ -18,7 +19,8 @@ const ASK_CONTEXT: CommandContext = { platform: 'console', channelId: 'cli', use
  * follow-ups), for Slack the response_url payload the Bolt listener sends, built by the same
  * function; for text the console's rendering.
  */
-export async function askPayload(app: App, line: string, platform: 'text' | 'discord' | 'slack', logger: Logger): Promise<{ text: string; ok: boolean }> {
+export async function askPayload(app: App, typed: string, platform: 'text' | 'discord' | 'slack', logger: Logger): Promise<{ text: string; ok: boolean }> {
+  const line = stripControls(typed);
   // exit status 2 when the command text itself is wrong (the answer says how)
   let ok = true;
   try { parseCommandText(line); } catch { ok = false; }

@@ -70,3 +70,14 @@ describe('files are named by their path relative to the folder given', () => {
     expect(extract.stdout.trim().split('\n').map((l) => JSON.parse(l).file)).toEqual(['business/399.txt', 'tech/399.txt']);
   });
 });
+
+describe('escape sequences in a command', () => {
+  it('GIVEN /brief with a colour escape, asked and typed into a piped console THEN the answer echoes "red", never "[31m"', async () => {
+    const asked = await runCli(['ask', '/brief topic:\u001b[31mred']);
+    expect(asked.stdout).toContain('No stories about "red"');
+    const chat = await runCli(['console'], { input: '/brief topic:\u001b[31mred\n/quote who:\u001b[1mNobodyknown\n' });
+    expect(chat.stdout).toContain('No stories about "red"');
+    expect(chat.stdout).toContain('"Nobodyknown"');
+    for (const out of [asked.stdout, chat.stdout]) expect(out).not.toMatch(/\[31m|\[1m|\u001b/);
+  });
+});

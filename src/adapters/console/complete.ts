@@ -36,7 +36,12 @@ export async function completeLine(app: App, line: string): Promise<Completion> 
     sub = (words[1] ?? '').toLowerCase();
   }
   const options = optionsOf(def, sub);
+  // an option name, among those not given yet (a word after a value may start the next option)
+  const typed = /\s$/.test(line) ? '' : (words[words.length - 1] ?? '');
+  const used = new Set([...line.matchAll(/(?:^|\s)([a-z][\w-]*):/gi)].map((m) => (m[1] ?? '').toLowerCase()));
+  const names = typed.includes(':') ? [] : options.filter((o) => !used.has(o.name) && startsWith(o.name, typed)).map((o) => `${o.name}:`);
   const value = OPTION_AT_END.exec(line);
+  if (names.length && (typed || !value)) return [names, typed];
   if (value) {
     // inside `name:value…` (a value runs on until the next name:, so it may hold spaces)
     const [, name = '', typed = ''] = value;
@@ -50,8 +55,5 @@ export async function completeLine(app: App, line: string): Promise<Completion> 
     }
     return [[], replaced];
   }
-  // an option name, among those not given yet
-  const typed = line.endsWith(' ') ? '' : (words[words.length - 1] ?? '');
-  const used = new Set([...line.matchAll(/(?:^|\s)([a-z][\w-]*):/gi)].map((m) => (m[1] ?? '').toLowerCase()));
-  return [options.filter((o) => !used.has(o.name) && startsWith(o.name, typed)).map((o) => `${o.name}:`), typed];
+  return [names, typed];
 }
