@@ -7,6 +7,8 @@ export interface DigestStory {
   headline: string;
   url: string | null;
   source: string | null;
+  /** The file it was read from (relative to the folder given), when read from a file. */
+  file?: string | null;
   published: string | null;
   ingestedAt: string;
   keyPoints: string[];
@@ -83,7 +85,8 @@ export function storyItemOf(s: DigestStory, maxKeyPoints = Infinity): StoryItem 
     url: s.url,
     keyPoints: s.keyPoints.slice(0, maxKeyPoints),
     quote: s.topQuote,
-    source: s.source,
+    // a story read from a file with no source name is known by its file (business/399.txt)
+    source: s.source ?? s.file ?? null,
     date: s.published ?? s.ingestedAt,
   };
 }
