@@ -1,5 +1,6 @@
 // Bytes -> text, in the core (pure): rejects empty, binary and non-UTF-8 files with plain words.
 import { BriefingError } from '../errors.ts';
+import { declaredCharset } from './declared-charset.ts';
 
 /** More than this share of control characters in the sample: not text. */
 const MAX_CONTROL_RATIO = 0.1;
@@ -27,7 +28,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 export interface DecodeOptions {
-  /** A charset declared by the server (content-type); UTF-8 when absent or unknown. */
+  /** A charset declared by the server (content-type). When absent, bytes that are not UTF-8 are
+   *  decoded with the charset the document declares (<meta charset>, <?xml encoding?>), if any. */
   charset?: string | null;
 }
 
@@ -66,7 +68,10 @@ export function decodeDocument(bytes: Uint8Array, name: string | null, opts: Dec
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw fail('not valid UTF-8 text', name, { size: bytes.length, offset: firstInvalidUtf8(bytes) });
+      // No charset from the server and not UTF-8: the document's own <meta charset> / <?xml encoding?>.
+      const declared = opts.charset ? null : legacyDecoder(declaredCharset(bytes));
+      if (!declared) throw fail('not valid UTF-8 text', name, { size: bytes.length, offset: firstInvalidUtf8(bytes) });
+      text = declared.decode(bytes);
     }
   }
   if (!text.replace(/[\u200B\uFEFF]/g, '').trim()) throw fail('empty file', name, { size: bytes.length });
