@@ -33,10 +33,16 @@ export interface DecodeOptions {
   charset?: string | null;
 }
 
+/** windows-1252 0x80-0x9F (U+FFFD where undefined): Node 20's TextDecoder leaves them as C1 controls. */
+const CP1252_C1 = '\u20AC\uFFFD\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\uFFFD\u017D\uFFFD\uFFFD\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFD\u017E\u0178';
+
 function legacyDecoder(charset: string | null | undefined): { decode(b: Uint8Array): string } | null {
   const label = (charset ?? '').trim().toLowerCase();
   if (!label || label === 'utf-8' || label === 'utf8' || label === 'us-ascii') return null;
-  try { return new TextDecoder(label); } catch { return null; }
+  let decoder: TextDecoder;
+  try { decoder = new TextDecoder(label); } catch { return null; }
+  if (decoder.encoding !== 'windows-1252') return decoder; // "iso-8859-1" and "latin1" are windows-1252 too
+  return { decode: (b) => decoder.decode(b).replace(/[\u0080-\u009F]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c) };
 }
 
 export function decodeDocument(bytes: Uint8Array, name: string | null, opts: DecodeOptions = {}): string {
