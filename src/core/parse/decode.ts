@@ -39,10 +39,10 @@ const CP1252_C1 = '\u20AC\uFFFD\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\
 function legacyDecoder(charset: string | null | undefined): { decode(b: Uint8Array): string } | null {
   const label = (charset ?? '').trim().toLowerCase();
   if (!label || label === 'utf-8' || label === 'utf8' || label === 'us-ascii') return null;
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try { decoder = new TextDecoder(label); } catch { return null; }
   if (decoder.encoding !== 'windows-1252') return decoder; // "iso-8859-1" and "latin1" are windows-1252 too
-  return { decode: (b) => decoder.decode(b).replace(/[\u0080-\u009F]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c) };
+  return { decode: (b) => decoder.decode(b).replace(/[\u0080-\u009F]/g, (c: string) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c) };
 }
 
 export function decodeDocument(bytes: Uint8Array, name: string | null, opts: DecodeOptions = {}): string {
