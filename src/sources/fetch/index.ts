@@ -8,3 +8,4 @@ export { createHostGate, hostKey, type HostGate, type HostGateOptions } from '..
 export { backoffDelay, retryDelay, type BackoffOptions } from '../polite/backoff.ts';
 export { parseRetryAfter } from '../polite/retry-after.ts';
 export { completeArticle, type FullTextOptions, type FullTextOutcome, type FullTextFailure } from '../full-text.ts';
+export { afterPoll, initialHealth, FAILING_AFTER, type SourceHealth, type PollResult, type HealthOptions } from '../polite/source-health.ts';
