@@ -4,7 +4,7 @@ export { guardedLookup, addressRefusal, isRefusedAddressError, systemResolver, t
 export { fetchResource, urlRefusal, MAX_REDIRECTS, type FetchOutcome, type Fetched, type NotModified, type FetchFailure, type FetchFailureReason, type FetchResourceOptions, type FetchValidators } from './fetch-resource.ts';
 export { fetchFeed, fetchPage, type DocumentOutcome, type FetchedDocument } from './fetch-document.ts';
 export { USER_AGENT, BOT_NAME, BOT_VERSION } from './user-agent.ts';
-export { createHostGate, hostKey, type HostGate, type HostGateOptions } from '../polite/host-gate.ts';
+export { createHostGate, hostKey, DEFAULT_HOST_GAP_MS, type HostGate, type HostGateOptions } from '../polite/host-gate.ts';
 export { backoffDelay, retryDelay, type BackoffOptions } from '../polite/backoff.ts';
 export { parseRetryAfter } from '../polite/retry-after.ts';
 export { completeArticle, type FullTextOptions, type FullTextOutcome, type FullTextFailure } from '../full-text.ts';

@@ -6,6 +6,9 @@
 //   await gate.run(hostKey(url), () => fetchFeed(url, opts));  // queued behind that host's others
 //   gate.deferUntil(hostKey(url), Date.now() + retryAfterMs);  // after a 429/503
 
+/** A sensible gap between two requests to one host (the poller may choose another). */
+export const DEFAULT_HOST_GAP_MS = 2000;
+
 export interface HostGateOptions {
   minGapMs: number;
   now: () => number;
