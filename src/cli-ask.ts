@@ -1,14 +1,11 @@
 // `newsbrief ask` and `newsbrief digest preview`: one answer from the database, as a platform
 // would get it. The Discord and Slack renderers load only when asked for.
-import { parseCommandText } from './app/command-text.ts';
-import { errorToMessage } from './app/error-reply.ts';
+import { parseCommand, runCommand } from './app/run-command.ts';
 import { createApp } from './app/handle-command.ts';
 import { createDigests } from './app/digests.ts';
 import type { CommandContext } from './app/invocation.ts';
 import { systemClock, type App, type Logger } from './app/ports.ts';
 import type { CliContext } from './cli-commands.ts';
-import type { Message } from './core/message.ts';
-import { stripControls } from './core/strip-controls.ts';
 import { openStore } from './store/sqlite.ts';
 import { renderText } from './adapters/console/render.ts';
 
@@ -19,23 +16,16 @@ const ASK_CONTEXT: CommandContext = { platform: 'console', channelId: 'cli', use
  * follow-ups), for Slack the response_url payload the Bolt listener sends, built by the same
  * function; for text the console's rendering.
  */
-export async function askPayload(app: App, typed: string, platform: 'text' | 'discord' | 'slack', logger: Logger): Promise<{ text: string; ok: boolean }> {
-  const line = stripControls(typed);
-  // exit status 2 when the command text itself is wrong (the answer says how)
-  let ok = true;
-  try { parseCommandText(line); } catch { ok = false; }
+export async function askPayload(app: App, line: string, platform: 'text' | 'discord' | 'slack', logger: Logger): Promise<{ text: string; ok: boolean }> {
   if (platform === 'slack') {
     const { slackContext } = await import('./adapters/slack/answer.ts');
     const { slashCommandResponse } = await import('./adapters/slack/slash-response.ts');
     const payload = await slashCommandResponse(app, line, slackContext({ channelId: 'C0CLI', userId: 'U0CLI', teamId: null }), logger);
-    return { text: JSON.stringify(payload, null, 2), ok };
+    // exit status 2 when the command text itself is wrong (the answer says how)
+    return { text: JSON.stringify(payload, null, 2), ok: parses(line) };
   }
-  let message: Message;
-  try {
-    message = await app.handle(parseCommandText(line), { ...ASK_CONTEXT, platform: platform === 'text' ? 'console' : platform });
-  } catch (err) {
-    message = errorToMessage(err, logger);
-  }
+  const { message, invocation } = await runCommand(app, line, { ...ASK_CONTEXT, platform: platform === 'text' ? 'console' : platform }, { logger });
+  const ok = invocation !== null;
   if (platform === 'text') return { text: renderText(message), ok };
   const { renderPayloads, withVisibility } = await import('./adapters/discord/answer.ts');
   const ephemeral = message.visibility === 'ephemeral';
@@ -63,5 +53,14 @@ export async function runDigestPreview(ctx: CliContext, topic: string | null): P
     return 0;
   } finally {
     store.close();
+  }
+}
+
+function parses(line: string): boolean {
+  try {
+    parseCommand(line);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -5,13 +5,12 @@
 //   - Ctrl-C clears a half-typed line; Ctrl-C on an empty line says how to leave, and a second
 //     one (or Ctrl-D, or `exit`) leaves;
 //   - history (Up/Down) kept in `historyFile` across sessions.
-// Escape sequences and control characters typed or pasted are removed before a line is used.
+// Escape sequences and control characters typed or pasted are removed by runCommand before use.
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { parseCommandText } from '../../app/command-text.ts';
-import { errorToMessage } from '../../app/error-reply.ts';
 import type { CommandContext } from '../../app/invocation.ts';
 import type { App, Logger } from '../../app/ports.ts';
+import { runCommand } from '../../app/run-command.ts';
 import { stripControls } from '../../core/strip-controls.ts';
 import { completeLine } from './complete.ts';
 import { HISTORY_SIZE, loadHistory, saveHistory } from './history.ts';
@@ -41,14 +40,10 @@ export const EXIT_HINT = '(To exit, press Ctrl-C again or Ctrl-D, or type exit)'
 
 /** Answers one line; returns the text to print ('' for a blank line). */
 export async function answerLine(app: App, logger: Logger, line: string): Promise<string> {
-  const text = stripControls(line).trim();
+  const text = line.trim();
   if (!text || text.startsWith('#')) return '';
-  try {
-    const inv = parseCommandText(text);
-    return renderText(await app.handle(inv, context));
-  } catch (err) {
-    return renderText(errorToMessage(err, logger));
-  }
+  const { message } = await runCommand(app, text, context, { logger });
+  return renderText(message);
 }
 
 /** Ctrl-C as in common REPLs: clear a half-typed line; twice on an empty line, leave. */
