@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-// the sources, through tsx (tests run the sources; bin/newsbrief.mjs runs the build)
+// the sources, through tsx (tests run the sources; dist/src/bin.js is the build)
 export const BIN = join(ROOT, 'bin/newsbrief-dev.mjs');
 
 export interface Run {
