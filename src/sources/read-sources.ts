@@ -53,6 +53,9 @@ function labelOf(path: string, folder: string | null): string {
   return relative(folder, path).split(sep).join('/');
 }
 
+/** The reason given for a folder with no document files in it. */
+export const NO_ARTICLE_FILES = 'no article files in this folder';
+
 export function isUrlTarget(target: string): boolean {
   return /^https?:\/\//i.test(target);
 }
@@ -104,7 +107,7 @@ export async function* readSources(targets: readonly string[], options: ReadSour
       continue;
     }
     if (files.length === 0) {
-      yield failure(target, path, null, new BriefingError('bad_input', 'no article files in this folder', { context: { path } }), target);
+      yield failure(target, path, null, new BriefingError('bad_input', NO_ARTICLE_FILES, { context: { path } }), target);
       continue;
     }
     for (const file of files) yield await readOneFile(target, file, path, opts.maxBytes);

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import type { SourceResult } from '../app/ingest-document.ts';
 import { BriefingError } from '../core/errors.ts';
 import { fsError } from './read-file.ts';
-import { readSources, type ReadSourcesOptions } from './read-sources.ts';
+import { NO_ARTICLE_FILES, readSources, type ReadSourcesOptions } from './read-sources.ts';
 
 export async function* readSeeds(dir: string, opts: ReadSourcesOptions = {}): AsyncIterable<SourceResult> {
   let error: BriefingError | null = null;
@@ -21,7 +21,7 @@ export async function* readSeeds(dir: string, opts: ReadSourcesOptions = {}): As
   }
   for await (const doc of readSources([dir], opts)) {
     // an empty seeds folder is not a failure either
-    if (!doc.ok && doc.label === dir && doc.error.message === 'no article files in this folder') return;
+    if (!doc.ok && doc.origin.target === dir && doc.origin.path === dir && doc.error.message === NO_ARTICLE_FILES) return;
     yield doc;
   }
 }
