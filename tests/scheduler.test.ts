@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createTask } from 'node-cron';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createScheduler } from '../src/scheduler.ts';
+import { createScheduler } from '../src/scheduler/node-cron-scheduler.ts';
 import { localParts, nextRun, runsBetween } from '../src/scheduler/next-run.ts';
 import type { Store } from '../src/app/ports.ts';
 import { manager, open, permanent, fakePublisher, ingest, tempDbPath, testClock, testDigests, testLogger } from './app/digest-harness.ts';
@@ -85,8 +85,8 @@ describe('next run: cron expression + timezone + instant -> the next slot', () =
 
 describe('cron jobs', () => {
   const stores: Store[] = [];
-  afterEach(() => {
-    for (const s of stores.splice(0)) s.close();
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
   });
 
   it('GIVEN set, replace and remove THEN there is one node-cron job per key, in its own timezone', () => {
@@ -109,7 +109,7 @@ describe('cron jobs', () => {
 
   it('GIVEN persisted subscriptions THEN start builds their jobs, and subscribe, unsubscribe and a pause update them without a restart', async () => {
     const path = tempDbPath();
-    const s = open(path);
+    const s = await open(path);
     stores.push(s);
     const clock = testClock('2026-11-29T12:00:00Z');
     const before = testDigests(s, clock);
@@ -127,7 +127,7 @@ describe('cron jobs', () => {
       await d.commands.run('subscribe', { time: '"0 9 * * 1-5"', timezone: 'America/Chicago' }, manager('slack', 'C2'));
       await d.commands.run('unsubscribe', {}, manager('slack', 'C1'));
       expect(specs()).toEqual(['* * * * * UTC', '0 8 * * * Europe/London', '0 9 * * 1-5 America/Chicago']);
-      ingest(s, 'Story', '2026-11-30T07:00:00Z');
+      await ingest(s, 'Story', '2026-11-30T07:00:00Z');
       clock.set('2026-11-30T08:00:00Z');
       await d.runDue(); // D1's channel is gone: paused, and its job removed
       expect(specs()).toEqual(['* * * * * UTC', '0 9 * * 1-5 America/Chicago']);
