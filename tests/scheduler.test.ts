@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { createTask } from 'node-cron';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createScheduler } from '../src/scheduler/node-cron-scheduler.ts';
 import { localParts, nextRun, runsBetween } from '../src/scheduler/next-run.ts';
 import type { Store } from '../src/app/ports.ts';
@@ -135,5 +135,69 @@ describe('cron jobs', () => {
       await d.stop();
     }
     expect(scheduler.jobs().size).toBe(0);
+  });
+});
+
+describe('interval jobs', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('GIVEN an interval job THEN it runs every period, never overlaps itself, and stops when removed', async () => {
+    vi.useFakeTimers();
+    const scheduler = createScheduler({ logger: testLogger() });
+    let runs = 0;
+    let finish: (() => void) | null = null;
+    scheduler.every('feeds:poll', 1_000, () => {
+      runs++;
+      return new Promise<void>((resolve) => (finish = resolve));
+    });
+    expect([...scheduler.intervals()]).toEqual([['feeds:poll', 1_000]]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs).toBe(1);
+    await vi.advanceTimersByTimeAsync(3_000); // the first run is still going: no second one stacks
+    expect(runs).toBe(1);
+    finish!();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs).toBe(2);
+    finish!();
+    scheduler.remove('feeds:poll');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(runs).toBe(2);
+    expect(scheduler.intervals().size).toBe(0);
+  });
+
+  it('GIVEN a failing interval job THEN the failure is logged and the next period runs again', async () => {
+    vi.useFakeTimers();
+    const logger = testLogger();
+    const scheduler = createScheduler({ logger });
+    let runs = 0;
+    scheduler.every('feeds:poll', 500, async () => {
+      runs++;
+      throw new Error('feed down');
+    });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs).toBe(2);
+    expect(logger.entries.filter((e) => e.level === 'error').map((e) => e.obj.job)).toEqual(['feeds:poll', 'feeds:poll']);
+    scheduler.stopAll();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs).toBe(2);
+  });
+
+  it('GIVEN the same period again THEN the job is kept; another period replaces it', async () => {
+    vi.useFakeTimers();
+    const scheduler = createScheduler({ logger: testLogger() });
+    let a = 0;
+    let b = 0;
+    scheduler.every('x', 1_000, async () => void a++);
+    await vi.advanceTimersByTimeAsync(600);
+    scheduler.every('x', 1_000, async () => void b++); // unchanged period: the running job stays
+    await vi.advanceTimersByTimeAsync(400);
+    expect([a, b]).toEqual([1, 0]);
+    scheduler.every('x', 200, async () => void b++);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(a).toBe(1);
+    expect(b).toBe(5);
+    scheduler.stopAll();
   });
 });
