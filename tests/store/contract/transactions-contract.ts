@@ -28,12 +28,14 @@ export function describeTransactionContract(store: () => Promise<Store>): void {
             { id: 'sub-1', platform: 'slack', channelId: 'C1', workspaceId: null, schedule: '0 8 * * *', timeInput: '08:00', timezone: 'UTC', topic: null, createdBy: null },
             at('2024-01-01T00:00:00Z'),
           );
+          await tx.digests.claimDelivery({ subscriptionId: 'sub-1', slot: '2024-01-01T08:00:00.000Z', kind: 'scheduled', owner: 'A', now: at('2024-01-01T08:00:00Z'), leaseMs: 60_000 });
           throw boom;
         }),
       ).rejects.toBe(boom);
       expect(await s.hasSourceFile('a.txt', 'h')).toBe(false);
       expect(await s.speakerByNorm('ann lee')).toBeNull();
       expect(await s.digests.listSubscriptions()).toEqual([]);
+      expect(await s.digests.getDelivery('sub-1', '2024-01-01T08:00:00.000Z')).toBeNull();
     });
 
     it('GIVEN a transaction inside a transaction THEN it joins the outer one and rolls back with it', async () => {
