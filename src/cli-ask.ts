@@ -6,7 +6,7 @@ import { createDigests } from './app/digests.ts';
 import type { CommandContext } from './app/invocation.ts';
 import { systemClock, type App, type Logger } from './app/ports.ts';
 import type { CliContext } from './cli-commands.ts';
-import { openStore } from './store/sqlite.ts';
+import { openStore } from './store/index.ts';
 import { renderText } from './adapters/console/render.ts';
 
 const ASK_CONTEXT: CommandContext = { platform: 'console', channelId: 'cli', userId: 'cli', workspaceId: null, canManageChannel: true };
@@ -34,25 +34,25 @@ export async function askPayload(app: App, line: string, platform: 'text' | 'dis
 }
 
 export async function runAsk(ctx: CliContext, line: string, platform: 'text' | 'discord' | 'slack'): Promise<number> {
-  const store = openStore(ctx.config.dbPath);
+  const store = await openStore(ctx.config.dbPath);
   try {
     const app = createApp({ store, clock: systemClock, logger: ctx.logger });
     const { text, ok } = await askPayload(app, line, platform, ctx.logger);
     ctx.io.stdout.write(text + '\n');
     return ok ? 0 : 2;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 export async function runDigestPreview(ctx: CliContext, topic: string | null): Promise<number> {
-  const store = openStore(ctx.config.dbPath);
+  const store = await openStore(ctx.config.dbPath);
   try {
     const digests = createDigests({ store, clock: systemClock, logger: ctx.logger, defaults: ctx.config.digest, scheduler: null });
-    ctx.io.stdout.write(renderText(digests.preview({ topic })) + '\n');
+    ctx.io.stdout.write(renderText(await digests.preview({ topic })) + '\n');
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

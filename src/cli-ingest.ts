@@ -3,17 +3,17 @@ import { briefDocument, formatIngestLine, ingestSources, type BriefedArticle } f
 import { systemClock } from './app/ports.ts';
 import type { CliContext } from './cli-commands.ts';
 import { readSources } from './sources/read-sources.ts';
-import { openStore } from './store/sqlite.ts';
+import { openStore } from './store/index.ts';
 
 export async function runIngest(ctx: CliContext, targets: string[]): Promise<number> {
-  const store = openStore(ctx.config.dbPath);
+  const store = await openStore(ctx.config.dbPath);
   try {
     const report = await ingestSources({ store, clock: systemClock, logger: ctx.logger }, readSources(targets), {
       onLine: (l) => ctx.io.stdout.write(formatIngestLine(l) + '\n'),
     });
     return report.failed ? 1 : 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -8,6 +8,7 @@ import { BriefingError, isBriefingError } from '../core/errors.ts';
 import { parseDocumentResult } from '../core/parse/index.ts';
 import { failureReason, itemLabel, type SourceResult } from './ingest-document.ts';
 import type { Clock, Logger, Store } from './ports.ts';
+import { storeArticle } from './store-article.ts';
 
 export interface IngestLine {
   /** What the line is about: a file path, a URL, or "file › item N" for feed items. */
@@ -96,7 +97,7 @@ export async function ingestDocument(deps: IngestDeps, doc: SourceResult, opts: 
   const lines: IngestLine[] = [...failures];
   for (const { label, article, briefing } of articles) {
     try {
-      const res = await deps.store.ingestArticle(article, briefing, deps.clock.now());
+      const res = await storeArticle(deps.store, article, briefing, deps.clock.now());
       lines.push({ label, status: res.status, articleId: res.articleId, headline: briefing.headline, ...(res.matchedBy ? { matchedBy: res.matchedBy } : {}) });
     } catch (err) {
       lines.push(failed(deps.logger, label, err));

@@ -1,19 +1,18 @@
 // The stories of a digest window: the newest ones (at most `limit`, one per story) and the true
-// number of stories that arrived, however many were fetched. Synchronous like today's store;
-// on the async port it becomes `await store.latestStories(...)` / `await store.countStories(...)`.
+// number of stories that arrived, however many were fetched.
 import type { DigestStory } from '../core/digest.ts';
 import { distinctStories } from './distinct-rows.ts';
 import type { Store, StoryQuery } from './ports.ts';
 
-export function windowStories(
+export async function windowStories(
   store: Pick<Store, 'latestStories' | 'countStories'>,
   q: Omit<StoryQuery, 'limit'>,
   limit: number,
-): { stories: DigestStory[]; total: number } {
-  const rows = store.latestStories({ ...q, limit });
+): Promise<{ stories: DigestStory[]; total: number }> {
+  const rows = await store.latestStories({ ...q, limit });
   const stories = distinctStories(rows);
   if (rows.length < limit) return { stories, total: stories.length };
   // capped: count them all, less the repeats already seen among the fetched ones
-  const total = store.countStories(q) - (rows.length - stories.length);
+  const total = (await store.countStories(q)) - (rows.length - stories.length);
   return { stories, total: Math.max(total, stories.length) };
 }

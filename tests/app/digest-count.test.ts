@@ -11,28 +11,28 @@ afterEach(() => {
 
 const ARRIVED = WINDOW_FETCH_LIMIT + 25;
 
-function busyDay(): Store {
-  const s = open(tempDbPath());
+async function busyDay(): Promise<Store> {
+  const s = await open(tempDbPath());
   stores.push(s);
   for (let i = 0; i < ARRIVED; i++) {
     const at = new Date(Date.parse('2026-11-30T00:00:00Z') + i * 60_000).toISOString();
-    ingest(s, `Harbour report number ${i + 1}`, at, { body: `Ferry traffic count ${i + 1} was published by the harbour office.` });
+    await ingest(s, `Harbour report number ${i + 1}`, at, { body: `Ferry traffic count ${i + 1} was published by the harbour office.` });
   }
   return s;
 }
 
 describe('digest counts above the fetch limit', () => {
-  it(`GIVEN ${ARRIVED} stories in the last 24 hours WHEN previewing THEN it says ${ARRIVED} new stories, lists 10 and counts the rest`, () => {
-    const s = busyDay();
-    expect(s.countStories({ ingestedAfter: '2026-11-29T12:00:00Z', ingestedUntil: '2026-11-30T12:00:00Z' })).toBe(ARRIVED);
-    const m = testDigests(s, testClock('2026-11-30T12:00:00Z')).preview();
+  it(`GIVEN ${ARRIVED} stories in the last 24 hours WHEN previewing THEN it says ${ARRIVED} new stories, lists 10 and counts the rest`, async () => {
+    const s = await busyDay();
+    expect(await s.countStories({ ingestedAfter: '2026-11-29T12:00:00Z', ingestedUntil: '2026-11-30T12:00:00Z' })).toBe(ARRIVED);
+    const m = await testDigests(s, testClock('2026-11-30T12:00:00Z')).preview();
     expect(m.intro).toMatch(new RegExp(`^${ARRIVED} new stories since `));
     expect(m.items).toHaveLength(10);
     expect(m.more).toBe(ARRIVED - 10);
   });
 
   it(`GIVEN ${ARRIVED} stories since the last digest WHEN the scheduled digest is posted THEN it says ${ARRIVED} and records that count`, async () => {
-    const s = busyDay();
+    const s = await busyDay();
     const clock = testClock('2026-11-29T12:00:00Z');
     const d = testDigests(s, clock);
     const pub = fakePublisher('console');
@@ -44,9 +44,9 @@ describe('digest counts above the fetch limit', () => {
     expect(pub.posts[0]?.message.intro).toMatch(new RegExp(`^${ARRIVED} new stories since `));
   });
 
-  it('GIVEN a topic with no searchable words THEN the count is 0, like the list', () => {
-    const s = busyDay();
-    expect(s.countStories({ topic: '"" ***' })).toBe(0);
-    expect(s.countStories({ topic: 'harbour' })).toBe(ARRIVED);
+  it('GIVEN a topic with no searchable words THEN the count is 0, like the list', async () => {
+    const s = await busyDay();
+    expect(await s.countStories({ topic: '"" ***' })).toBe(0);
+    expect(await s.countStories({ topic: 'harbour' })).toBe(ARRIVED);
   });
 });
