@@ -1,46 +1,22 @@
 // Paging of /brief and /quote over a real SQLite file: page 2 is the next `count` items, the
 // totals are true, a page past the end says so, and no item is shown on two pages.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app/handle-command.ts';
 import { runCommand } from '../../src/app/run-command.ts';
 import { pageRows } from '../../src/app/paging.ts';
 import type { CommandContext } from '../../src/app/invocation.ts';
 import type { Store } from '../../src/app/ports.ts';
-import type { Article, Briefing } from '../../src/core/article.ts';
 import type { Message, QuoteItem, StoryItem } from '../../src/core/message.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { openStore } from '../../src/store/sqlite.ts';
-import { pickTopQuote } from '../../src/core/top-quote.ts';
+import { pagingApp, storiesStore } from '../fixtures/paging/stories.ts';
 
 const ctx: CommandContext = { platform: 'console', channelId: 'c', userId: 'u', workspaceId: null, canManageChannel: true };
-const clock = { now: () => new Date('2026-11-30T08:00:00Z') };
 const stores: Store[] = [];
 afterEach(() => stores.splice(0).forEach((s) => s.close()));
 
-/** `n` stories, story 1 the oldest; each has one quote of Gordon Brown; odd ones are about the harbour. */
 async function setup(n: number, opts: { copies?: number[] } = {}) {
-  const store = openStore(join(mkdtempSync(join(tmpdir(), 'nb-paging-')), 'app.db'));
+  const store = await storiesStore(n, opts);
   stores.push(store);
-  const add = async (i: number, copy: number) => {
-    const headline = `Story ${i}${i % 2 ? ' at the harbour' : ''}`;
-    const text = `Brown's words number ${i} were spoken plainly`;
-    const article: Article = { guid: `g${i}-${copy}`, url: null, file: null, source: copy ? 'Other wire' : 'Wire', format: 'text', headline, byline: null, published: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00:00Z`, bullets: [], body: `${headline} body ${i}${copy ? ' (syndicated)' : ''}.`, blocks: [] };
-    const quotes = [{ text, start: 0, end: text.length, kind: 'direct' as const, speaker: 'Gordon Brown', mention: 'Brown' }];
-    const briefing: Briefing = {
-      headline, headlineFrom: 'article', keyPoints: [{ text: `Point of story ${i}.`, sentence: 0, start: 0, end: 1 }],
-      quotes, speakers: [{ name: 'Gordon Brown', aliases: [], role: null, kind: 'person' }], topQuote: pickTopQuote(quotes),
-    };
-    await store.ingestArticle(article, briefing, clock.now());
-  };
-  // published in story order by day then hour: story i on day 1 + i % 28 ... keep n < 28 so order is by i
-  for (let i = 1; i <= n; i++) {
-    await add(i, 0);
-    if (opts.copies?.includes(i)) await add(i, 1);
-  }
-  const app = createApp({ store, clock, logger: silentLogger });
+  const app = pagingApp(store);
   const ask = async (text: string): Promise<Message> => (await runCommand(app, text, ctx, { logger: silentLogger })).message;
   return { store, app, ask };
 }
