@@ -105,3 +105,20 @@ describe('GIVEN 12 stories on Discord', () => {
     expect(body.data?.embeds).toBeUndefined();
   });
 });
+
+describe('renderDiscord of a paged answer', () => {
+  it('GIVEN a next page whose custom_id would pass 100 characters THEN no button, and the content says what to type', async () => {
+    const { renderDiscord } = await import('../../../src/adapters/discord/render.ts');
+    const topic = `${'harbour '.repeat(12)}@everyone`.trim();
+    const [payload] = renderDiscord({
+      visibility: 'public',
+      items: [{ type: 'story', articleId: 1, headline: 'Story', url: null, keyPoints: [], quote: null, source: null, date: null }],
+      more: 4,
+      paging: { page: 1, pages: 2, exact: true, next: { command: 'brief', options: { topic, page: 2 } } },
+    });
+    expect(payload?.components).toBeUndefined();
+    expect(payload?.content).toContain('…and 4 more · page 1 of 2');
+    expect(payload?.content).toMatch(/Next page: \/brief topic:"harbour harbour .* page:2/);
+    expect(payload?.content).not.toMatch(/(?<![\\\u200b])@everyone/);
+  });
+});
