@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { buildBriefing } from '../src/core/briefing.ts';
 import { parseDocument } from '../src/core/parse/index.ts';
 import { extractQuotes } from '../src/core/quotes.ts';
-import { splitSentences } from '../src/core/sentences.ts';
-import { summarize } from '../src/core/summarize.ts';
+import { splitSentences } from '../src/core/sentences/index.ts';
+import { summarize } from '../src/core/summarize/index.ts';
 import type { Article } from '../src/core/article.ts';
 import { openStore } from '../src/store/sqlite.ts';
 

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { splitSentences } from '../src/core/sentences.ts';
+import { splitSentences } from '../src/core/sentences/index.ts';
 
 interface Span { start: number; end: number }
 interface GoldDoc { file: string; sentences: string[] }

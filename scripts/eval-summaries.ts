@@ -13,8 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { AbsoluteSummarizerConfig, DefaultTextParser, NullLogger, SorensenDiceSimilarity, Summarizer } from 'ts-textrank';
 import type { Article, Block } from '../src/core/article.ts';
 import { parseDocument } from '../src/core/parse/index.ts';
-import { splitSentences } from '../src/core/sentences.ts';
-import { summarize } from '../src/core/summarize.ts';
+import { splitSentences } from '../src/core/sentences/index.ts';
+import { summarize } from '../src/core/summarize/index.ts';
 import { headlineCheck } from './eval-summaries-headlines.ts';
 
 const args = process.argv.slice(2);

@@ -1,8 +1,8 @@
 // Article -> Briefing: headline, key points, quotes with speakers. Pure.
 import type { Article, Briefing } from './article.ts';
 import { extractQuotes } from './quotes.ts';
-import { splitSentences } from './sentences.ts';
-import { summarize } from './summarize.ts';
+import { splitSentences } from './sentences/index.ts';
+import { summarize } from './summarize/index.ts';
 import { pickTopQuote } from './top-quote.ts';
 
 export function buildBriefing(article: Article): Briefing {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/core/sentences.ts';
+import { splitSentences } from '../../src/core/sentences/index.ts';
 
 const texts = (t: string): string[] => splitSentences(t).map((s) => s.text);
 

@@ -11,8 +11,8 @@
 //   "etc.") not followed by a typical sentence opener ("The", "He", "But", ...).
 // Decimals, URLs, e-mail addresses and "$15.6" never break: a full stop ends a sentence only
 // when whitespace follows it.
-import type { Sentence } from './article.ts';
-import { AMBIGUOUS, BEFORE_NUMBER, OPENERS, TITLES } from './sentence-abbreviations.ts';
+import type { Sentence } from '../article.ts';
+import { AMBIGUOUS, BEFORE_NUMBER, OPENERS, TITLES } from './abbreviations.ts';
 
 const PARAGRAPH_BREAK = /\n[ \t\r\f\v]*\n\s*/g;
 // no look-ahead: a long run of dots must be matched once, not once per dot (linear time)

@@ -11,9 +11,9 @@
 // - brevity: a word budget of about an editor's bullets (see budgetWords).
 // The weights were set from these principles and only checked, coarsely, on the dev set: the
 // result moves by < 0.5 ROUGE-2 over a wide range of them (budgetWords matters most).
-import type { Sentence } from './article.ts';
-import { quoteRoles } from './sentence-quotes.ts';
-import { isBoilerplate, looksLikeCaption, startsDangling, textStats, type TextStats } from './summarize-text.ts';
+import type { Sentence } from '../article.ts';
+import { quoteRoles } from '../sentences/index.ts';
+import { isBoilerplate, looksLikeCaption, startsDangling, textStats, type TextStats } from './text-signals.ts';
 
 /** Tunables with their principled defaults (exported so the evaluation can report them). */
 export const SELECT_DEFAULTS = {

@@ -4,12 +4,12 @@
 //   position, centrality, names and numbers, length and novelty (summarize-select.ts), in
 //   reading order, each traceable to its sentence (index and offsets into the body). A quotation
 //   over 2-3 sentences is only ever used whole (then `sentence` is its first sentence).
-import type { Article, Block, KeyPoint, Sentence } from './article.ts';
-import { BriefingError } from './errors.ts';
-import { splitSentences } from './sentences.ts';
-import { headlineFromLead } from './summarize-headline.ts';
-import { selectKeySpans } from './summarize-select.ts';
-import { datelineLength } from './summarize-text.ts';
+import type { Article, Block, KeyPoint, Sentence } from '../article.ts';
+import { BriefingError } from '../errors.ts';
+import { splitSentences } from '../sentences/index.ts';
+import { headlineFromLead } from './headline-from-lead.ts';
+import { selectKeySpans } from './select-key-spans.ts';
+import { datelineLength } from './text-signals.ts';
 
 export interface Summary {
   headline: string;
