@@ -4,7 +4,8 @@
 // inside a quotation: when the cut would fall inside one, the headline stops before it opens.
 import type { Sentence } from '../article.ts';
 import { quoteRoles, quoteSpans } from '../sentences/index.ts';
-import { datelineLength, isBoilerplate } from './text-signals.ts';
+import { isBoilerplate } from './boilerplate.ts';
+import { datelineLength } from './text-signals.ts';
 
 export const HEADLINE_MAX = 100;
 const ELLIPSIS = '…';

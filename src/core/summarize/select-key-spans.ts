@@ -1,60 +1,35 @@
 // Picks the key sentences of an article without editor bullets. Pure, linear in the article
-// (one pass for word statistics, then at most 4 greedy rounds over the candidates).
+// (one pass for word statistics, then at most 3 greedy rounds over the candidates).
 //
-// Signals, all general rather than fitted to a data set:
-// - position: news puts the essentials first (inverted pyramid), so early sentences weigh more;
-// - centrality: how many of the sentence's content words recur elsewhere in the article;
-// - names and numbers: facts a reader wants (who, how many);
-// - length: very short sentences say little, very long ones are usually run-on captions;
-// - redundancy (MMR): a sentence that repeats a chosen one is penalised, a near-duplicate skipped;
-// - readability: no page furniture, no half quotation, no dangling "He"/"But" where another serves;
-// - brevity: a word budget of about an editor's bullets (see budgetWords).
-// The weights were set from these principles and only checked, coarsely, on the dev set: the
-// result moves by < 0.5 ROUGE-2 over a wide range of them (budgetWords matters most).
+// 1. The lead stays first: news puts the essentials in its first sentence (inverted pyramid), so
+//    the first key point is the first sentence that can stand alone; it is passed over only when
+//    it is not news (furniture, a byline), a question, a teaser (a fragment, a line ending in ":"
+//    or "…"), a dateline alone, or opens with a pronoun.
+// 2. Each later point earns its place by what it adds, weighted by where it stands: the article's
+//    recurring words (centrality) and names and numbers (counted twice) that it covers and the
+//    chosen points do not yet cover, divided by its reading-order rank among the sentences still
+//    eligible (the inverted pyramid as a 1/rank prior). Coverage is submodular: a sentence that
+//    repeats a chosen one adds nothing, a near-duplicate is skipped.
+// 3. Nothing repeats the headline or the card's quote; no point opens with a reference whose
+//    antecedent the reader does not see (references.ts), unless the sentence before is chosen.
+// 4. How many: 2 for a short item, else 3 (an editor's bullets); how long: never longer than the
+//    article's own first usable sentences, so a gain over the lead is never bought with length.
+// No weight was fitted to an evaluation set: the prior is 1/rank, the thresholds are readability
+// rules (a near-duplicate shares most of its words; a caption glued to a sentence counts half).
 import type { Sentence } from '../article.ts';
 import { quoteRoles } from '../sentences/index.ts';
-import { isBoilerplate, looksLikeCaption, startsDangling, textStats, type TextStats } from './text-signals.ts';
+import { isBoilerplate, opensReaderSection } from './boilerplate.ts';
+import { isResolved, openingReference, type Reference } from './references.ts';
+import { looksLikeCaption, textStats, type TextStats } from './text-signals.ts';
 
-/** Tunables with their principled defaults (exported so the evaluation can report them). */
-export const SELECT_DEFAULTS = {
-  /** Half-life of the position prior, in sentences: the 1st weighs 1, the (1+h)-th 1/2. */
-  positionHalfLife: 3,
-  /** Share of the score from position, centrality and names/numbers. */
-  weights: { position: 0.5, centrality: 0.3, entities: 0.2 },
-  /** MMR trade-off between importance and novelty. */
-  lambda: 0.7,
-  /** Similarity (cosine over content words) above which a sentence counts as a near-duplicate. */
-  duplicate: 0.6,
-  /** Comfortable sentence length in words. */
-  minWords: 8,
-  maxWords: 40,
-  /**
-   * Soft word budget for the whole summary: once the points chosen reach it, no more are added
-   * (at least 2 are always given). About the length of an editor's 3-4 bullets (CNN highlights
-   * average ~50 words) and of a briefing that reads at a glance in a chat message.
-   */
-  budgetWords: 60,
-  /** Factor for a sentence that opens with a dangling pronoun or connective, or looks like a caption. */
-  dangling: 0.55,
-  caption: 0.7,
-};
-
-export type SelectOptions = typeof SELECT_DEFAULTS;
-
-/** How many key points an article of this size gets: 2 to 4. */
-export function keyPointCount(sentences: readonly Sentence[], stats: readonly TextStats[] = sentences.map((s) => textStats(s.text))): number {
-  const words = stats.reduce((n, s) => n + s.count, 0);
-  if (sentences.length <= 6 || words < 150) return 2;
-  if (words < 350) return 3;
-  return 4;
-}
-
-interface Candidate {
-  first: number;
-  last: number;
-  words: Set<string>;
-  score: number;
-  length: number;
+/** What the key points must not repeat, and what they may not use. */
+export interface SelectContext {
+  /** Sentences that may not be key points (sub-headings, block quotations). */
+  excluded?: ReadonlySet<number>;
+  /** The article's own headline: a key point must say more than it. */
+  headline?: string | null;
+  /** The quote the card shows: a key point must not repeat it. */
+  topQuote?: string | null;
 }
 
 /** Sentences first..last (inclusive) chosen as one key point. */
@@ -63,110 +38,143 @@ export interface KeySpan {
   last: number;
 }
 
+/** Share of shared content words above which two texts say the same thing. */
+const DUPLICATE = 0.6;
 /** How many sentences a quotation may span and still be offered whole as one key point. */
 const MAX_QUOTE_SENTENCES = 3;
 
-/**
- * The key sentences, in reading order. A key point is one sentence; only when too few whole
- * sentences qualify is a quotation that runs over 2-3 sentences offered whole, never in part.
- */
-export function selectKeySpans(
-  sentences: readonly Sentence[],
-  count?: number,
-  opts: SelectOptions = SELECT_DEFAULTS,
-  /** Sentences that may not be key points (sub-headings, block quotations). */
-  excluded: ReadonlySet<number> = new Set(),
-): KeySpan[] {
+/** How many key points an article of this size gets: 2 for a short item, else an editor's 3. */
+export function keyPointCount(sentences: readonly Sentence[], stats: readonly TextStats[] = sentences.map((s) => textStats(s.text))): number {
+  const words = stats.reduce((n, s) => n + s.count, 0);
+  return sentences.length <= 6 || words < 150 ? 2 : 3;
+}
+
+interface Candidate {
+  first: number;
+  last: number;
+  words: Set<string>;
+  entities: Set<string>;
+  length: number;
+  reference: Reference;
+}
+
+/** The key sentences, in reading order. A quotation over 2-3 sentences is only ever used whole. */
+export function selectKeySpans(sentences: readonly Sentence[], context: SelectContext = {}): KeySpan[] {
   if (sentences.length === 0) return [];
+  const excluded = context.excluded ?? new Set<number>();
   const stats = sentences.map((s) => textStats(s.text));
-  const want = count ?? keyPointCount(sentences, stats);
-  if (want <= 0) return [];
+  const want = keyPointCount(sentences, stats);
   const roles = quoteRoles(sentences);
-  const df = new Map<string, number>();
   const bags = stats.map((st) => new Set(st.words));
+  const df = new Map<string, number>();
   for (const bag of bags) for (const w of bag) df.set(w, (df.get(w) ?? 0) + 1);
-  const centrality = bags.map((bag) => {
-    let c = 0;
-    for (const w of bag) c += Math.log(df.get(w) ?? 1);
-    return bag.size ? c / Math.sqrt(bag.size) : 0;
-  });
-  const maxCentrality = centrality.reduce((m, c) => (c > m ? c : m), 0);
+  const firstSeen = new Map<string, number>();
+  bags.forEach((bag, i) => bag.forEach((w) => firstSeen.has(w) || firstSeen.set(w, i)));
+  const avoid = [context.headline, context.topQuote].filter((t): t is string => !!t).map((t) => new Set(textStats(t).words));
+  const quoteWords = context.topQuote ? new Set(textStats(context.topQuote).words) : null;
+  const readers = sentences.findIndex((s) => opensReaderSection(s.text));
+
   const prose = (i: number): boolean => {
     const st = stats[i];
     const text = sentences[i]?.text ?? '';
-    if (excluded.has(i)) return false;
+    if (excluded.has(i) || (readers >= 0 && i >= readers)) return false;
     if (!st || st.count < 3 || st.lowercase < 0.25 * st.count) return false; // a results table, a name list
-    return !isBoilerplate(text) && !isHeading(text, st.count);
+    if (isBoilerplate(text) || isHeading(text, st.count) || isQuestion(text)) return false;
+    return true;
   };
-  const score = (first: number, last: number): Candidate => {
+  const candidate = (first: number, last: number): Candidate | null => {
     const words = new Set<string>();
+    const entities = new Set<string>();
     let length = 0;
-    let entities = 0;
-    let centr = 0;
     for (let i = first; i <= last; i++) {
       for (const w of bags[i] ?? []) words.add(w);
+      for (const w of stats[i]?.entityWords ?? []) entities.add(w);
       length += stats[i]?.count ?? 0;
-      entities += stats[i]?.entities ?? 0;
-      centr = Math.max(centr, maxCentrality > 0 ? (centrality[i] ?? 0) / maxCentrality : 0);
     }
-    const w = opts.weights;
-    let value = w.position * Math.pow(0.5, first / opts.positionHalfLife) + w.centrality * centr + w.entities * Math.min(1, entities / 4);
-    if (length < opts.minWords) value *= length / opts.minWords;
-    if (length > opts.maxWords) value *= opts.maxWords / length;
-    if (startsDangling(sentences[first]?.text ?? '')) value *= opts.dangling;
-    if (looksLikeCaption(sentences[first]?.text ?? '')) value *= opts.caption;
-    return { first, last, words, score: value, length };
+    if (avoid.some((a) => containment(words, a) >= DUPLICATE) || (quoteWords && containment(quoteWords, words) >= DUPLICATE)) return null;
+    const reference = openingReference(sentences[first]?.text ?? '', (w) => (firstSeen.get(w) ?? first) < first);
+    return { first, last, words, entities, length, reference };
   };
 
-  const usable: Candidate[] = [];
+  const pool: Candidate[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const whole = roles[i] === 'none' || (roles[i] === 'opens' && i === sentences.length - 1); // never closed: it is whole
-    if (whole && prose(i)) usable.push(score(i, i));
+    const c = whole && prose(i) && !isTeaser(sentences[i]?.text ?? '', stats[i]?.count ?? 0) ? candidate(i, i) : null;
+    if (c) pool.push(c);
   }
-  let pool = usable;
-  if (usable.length < Math.min(want, 2)) {
-    pool = [...usable];
+  if (pool.length < Math.min(want, 2)) {
     for (let i = 0; i < sentences.length; i++) {
       if (roles[i] !== 'opens') continue;
       let j = i + 1;
       while (j < sentences.length && j - i < MAX_QUOTE_SENTENCES && roles[j] === 'inside') j++;
-      if (roles[j] === 'closes' && j - i < MAX_QUOTE_SENTENCES && prose(i)) pool.push(score(i, j));
+      const c = roles[j] === 'closes' && j - i < MAX_QUOTE_SENTENCES && prose(i) ? candidate(i, j) : null;
+      if (c) pool.push(c);
     }
+    pool.sort((a, b) => a.first - b.first);
   }
-  return mmr(pool, want, opts).sort((a, b) => a.first - b.first);
+  return choose(pool, want, sentences, df).sort((a, b) => a.first - b.first);
 }
 
-/** Indices of the key sentences, in reading order (the first sentence of each key point). */
-export function selectKeySentences(sentences: readonly Sentence[], count?: number, opts: SelectOptions = SELECT_DEFAULTS): number[] {
-  return selectKeySpans(sentences, count, opts).map((k) => k.first);
-}
 
-function mmr(pool: Candidate[], count: number, opts: SelectOptions): Candidate[] {
+function choose(pool: Candidate[], want: number, sentences: readonly Sentence[], df: Map<string, number>): Candidate[] {
+  if (pool.length === 0) return [];
+  // never longer than the lead it replaces: a gain over the lead is not bought with length
+  const budget = pool.slice(0, want).reduce((n, c) => n + c.length, 0);
+  const lengths = pool.map((c) => c.length).sort((a, b) => a - b);
+  const typical = lengths[Math.floor(lengths.length / 2)] ?? 20;
   const chosen: Candidate[] = [];
-  const left = [...pool];
-  let words = 0;
-  while (chosen.length < count && left.length > 0) {
-    if (chosen.length >= 2 && words >= opts.budgetWords) break;
-    let best = -1;
-    let bestValue = -Infinity;
-    for (let k = 0; k < left.length; k++) {
-      const c = left[k];
-      if (!c) continue;
-      const redundancy = chosen.reduce((m, d) => Math.max(m, cosine(c.words, d.words)), 0);
-      if (redundancy >= opts.duplicate) continue;
-      const value = opts.lambda * c.score - (1 - opts.lambda) * redundancy;
+  const covered = new Set<string>();
+  const chosenIndex = new Set<number>();
+  const lead = pool.find((c) => c.reference.kind === 'none') ?? pool[0];
+  const take = (c: Candidate): void => {
+    chosen.push(c);
+    for (let i = c.first; i <= c.last; i++) chosenIndex.add(i);
+    for (const w of c.words) covered.add(w);
+  };
+  if (lead) take(lead);
+  // value of a new word that recurs in the article: log of 1 + its sentence frequency, double for a name or a number
+  const weight = (w: string, c: Candidate): number => Math.log(1 + (df.get(w) ?? 1)) * (c.entities.has(w) ? 2 : 1);
+  const gainOf = (c: Candidate): number => {
+    let g = 0;
+    for (const w of c.words) if (!covered.has(w) && (df.get(w) ?? 0) > 1) g += weight(w, c);
+    return g / Math.sqrt(Math.max(c.length, typical));
+  };
+  let words = lead?.length ?? 0;
+  while (chosen.length < want && words < budget) {
+    let best: Candidate | null = null;
+    let bestValue = 0;
+    let rank = 0; // reading-order rank among the sentences still eligible
+    let next: Candidate | null = null;
+    for (const c of pool) {
+      if (chosenIndex.has(c.first)) continue;
+      if (chosen.some((d) => cosine(c.words, d.words) >= DUPLICATE)) continue;
+      if (!isResolved(c.reference, chosenIndex.has(c.first - 1), covered)) continue;
+      rank++;
+      next ??= c;
+      const caption = looksLikeCaption(sentences[c.first]?.text ?? '') ? 0.5 : 1;
+      const value = (caption * gainOf(c)) / rank; // what it adds, weighted by the position prior
       if (value > bestValue) {
         bestValue = value;
-        best = k;
+        best = c;
       }
     }
-    if (best < 0) break;
-    const [picked] = left.splice(best, 1);
-    if (!picked) break;
-    chosen.push(picked);
-    words += picked.length;
+    best ??= next; // no sentence shares words with the rest (a short item): the next in reading order
+    if (!best) break;
+    take(best);
+    words += best.length;
   }
   return chosen;
+}
+
+/** A lead that is not a statement: a fragment, or a line that announces what follows. */
+function isTeaser(text: string, words: number): boolean {
+  return words < 6 || /(?:[:…]|\.\.\.)["'”’)\]]*$/.test(text.trim());
+}
+
+/** A question, or a quoted question attributed after it (`"Why build…?" he asked`). */
+function isQuestion(text: string): boolean {
+  const t = text.trim();
+  return /\?["'”’)\]]*$/.test(t) || /\?["”’']\s*,?\s*(?:\p{L}+\s+){0,3}(?:asked|asks|wondered|wonders)\b/u.test(t);
 }
 
 function cosine(a: Set<string>, b: Set<string>): number {
@@ -175,6 +183,14 @@ function cosine(a: Set<string>, b: Set<string>): number {
   const [small, large] = a.size < b.size ? [a, b] : [b, a];
   for (const w of small) if (large.has(w)) shared++;
   return shared / Math.sqrt(a.size * b.size);
+}
+
+/** Share of `a`'s words that are also in `b`. */
+function containment(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / a.size;
 }
 
 /** A sub-heading inside the body: short and without closing punctuation. */
