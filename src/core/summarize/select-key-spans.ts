@@ -125,7 +125,9 @@ function choose(pool: Candidate[], want: number, sentences: readonly Sentence[],
   const chosen: Candidate[] = [];
   const covered = new Set<string>();
   const chosenIndex = new Set<number>();
-  const lead = pool.find((c) => c.reference.kind === 'none') ?? pool[0];
+  // the lead: the first sentence that stands alone; a definite description there ("The arrows…")
+  // is how news opens, so only a pronoun, a connective or a bare surname disqualify it
+  const lead = pool.find((c) => c.reference.kind === 'none' || (c.reference.kind === 'definite' && c.reference.head !== 'year-old')) ?? pool[0];
   const take = (c: Candidate): void => {
     chosen.push(c);
     for (let i = c.first; i <= c.last; i++) chosenIndex.add(i);
@@ -148,7 +150,7 @@ function choose(pool: Candidate[], want: number, sentences: readonly Sentence[],
     for (const c of pool) {
       if (chosenIndex.has(c.first)) continue;
       if (chosen.some((d) => cosine(c.words, d.words) >= DUPLICATE)) continue;
-      if (!isResolved(c.reference, chosenIndex.has(c.first - 1), covered)) continue;
+      if (!isResolved(c.reference, chosenIndex.has(c.first - 1), wordsBefore(chosen, c.first))) continue;
       rank++;
       next ??= c;
       const caption = looksLikeCaption(sentences[c.first]?.text ?? '') ? 0.5 : 1;
@@ -164,6 +166,13 @@ function choose(pool: Candidate[], want: number, sentences: readonly Sentence[],
     words += best.length;
   }
   return chosen;
+}
+
+/** The words of the chosen points that a reader sees before sentence `i`. */
+function wordsBefore(chosen: readonly Candidate[], i: number): Set<string> {
+  const out = new Set<string>();
+  for (const d of chosen) if (d.last < i) for (const w of d.words) out.add(w);
+  return out;
 }
 
 /** A lead that is not a statement: a fragment, or a line that announces what follows. */
