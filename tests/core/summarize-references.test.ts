@@ -63,7 +63,8 @@ describe('summarize: key points that stand alone', () => {
           const before = new Set(sentences.slice(0, i).flatMap((s) => textStats(s.text).words));
           const ref = openingReference(k.text, (w) => before.has(w));
           const lead = n === 0 && ref.kind === 'definite' && ref.head !== 'year-old'; // "The block…" may open a brief
-          const resolved = ref.kind === 'none' || lead || chosen.has(i - 1) || (ref.kind !== 'pronoun' && ref.kind !== 'connective' && ref.head !== 'year-old' && earlier.has(ref.head));
+          const head = ref.kind === 'definite' || ref.kind === 'surname' ? ref.head : null;
+          const resolved = ref.kind === 'none' || lead || chosen.has(i - 1) || (head !== null && head !== 'year-old' && earlier.has(head));
           expect(resolved, `"${k.text}" after ${JSON.stringify(points.slice(0, n).map((p) => p.text))}`).toBe(true);
         });
         if (anyAlone) expect(standsAlone(points[0]?.text ?? '')).toBe(true);

@@ -49,34 +49,20 @@ export function notNewsClass(text: string): NotNews | null {
   return null;
 }
 
-const ANY = new RegExp(CLASSES.flatMap(([, res]) => res.map((re) => `(?:${re.flags.includes('i') ? caseless(re.source) : re.source})`)).join('|'));
-
-/** A regex source matching both cases of each ASCII letter outside classes and escapes (so one regex serves all). */
-function caseless(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i] ?? '';
-    if (c === '\\') {
-      out += c + (source[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === ']') inClass = false;
-    out += !inClass && /[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c;
-  }
-  return out;
-}
+// one regex for the case-blind patterns, one for those where capitals matter ("The X website…", "By Anna Berg")
+const ALL = CLASSES.flatMap(([, res]) => res);
+const ANY_CASELESS = new RegExp(ALL.filter((re) => re.flags.includes('i')).map((re) => `(?:${re.source})`).join('|'), 'i');
+const ANY_CASED = new RegExp(ALL.filter((re) => !re.flags.includes('i')).map((re) => `(?:${re.source})`).join('|'));
 
 /** Page furniture, a call to action, a prompt to readers, a byline or a reader's comment. */
 export function isBoilerplate(text: string): boolean {
   const t = text.trim();
-  return ANY.test(t) || isReaderComment(t);
+  return ANY_CASELESS.test(t) || ANY_CASED.test(t) || isReaderComment(t);
 }
 
 /** A reader's comment as sites print them: the comment, then the reader's name and place ("… Dave, Leeds"). */
 function isReaderComment(text: string): boolean {
+  if (!/\p{L}$/u.test(text) || text.indexOf(',') < 0) return false; // a signature ends in a place name, after a comma
   return /[.!?]["”’']?\s+\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2},\s*\p{Lu}[\p{L} ]{1,30}(?:,\s*\p{Lu}[\p{L} ]{1,20})?$/u.test(text);
 }
 

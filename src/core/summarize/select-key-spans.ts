@@ -56,6 +56,8 @@ interface Candidate {
   entities: Set<string>;
   length: number;
   reference: Reference;
+  /** 0.5 for a photo caption glued to the sentence, else 1 */
+  clean: number;
 }
 
 /** The key sentences, in reading order. A quotation over 2-3 sentences is only ever used whole. */
@@ -67,9 +69,14 @@ export function selectKeySpans(sentences: readonly Sentence[], context: SelectCo
   const roles = quoteRoles(sentences);
   const bags = stats.map((st) => new Set(st.words));
   const df = new Map<string, number>();
-  for (const bag of bags) for (const w of bag) df.set(w, (df.get(w) ?? 0) + 1);
   const firstSeen = new Map<string, number>();
-  bags.forEach((bag, i) => bag.forEach((w) => firstSeen.has(w) || firstSeen.set(w, i)));
+  for (let i = 0; i < bags.length; i++) {
+    for (const w of bags[i] as Set<string>) {
+      const f = df.get(w);
+      if (f === undefined) firstSeen.set(w, i);
+      df.set(w, (f ?? 0) + 1);
+    }
+  }
   const avoid = [context.headline, context.topQuote].filter((t): t is string => !!t).map((t) => new Set(textStats(t).words));
   const quoteWords = context.topQuote ? new Set(textStats(context.topQuote).words) : null;
   const readers = sentences.findIndex((s) => opensReaderSection(s.text));
@@ -83,17 +90,18 @@ export function selectKeySpans(sentences: readonly Sentence[], context: SelectCo
     return true;
   };
   const candidate = (first: number, last: number): Candidate | null => {
-    const words = new Set<string>();
+    const words = first === last ? (bags[first] as Set<string>) : new Set<string>();
     const entities = new Set<string>();
     let length = 0;
     for (let i = first; i <= last; i++) {
-      for (const w of bags[i] ?? []) words.add(w);
+      if (first !== last) for (const w of bags[i] ?? []) words.add(w);
       for (const w of stats[i]?.entityWords ?? []) entities.add(w);
       length += stats[i]?.count ?? 0;
     }
     if (avoid.some((a) => containment(words, a) >= DUPLICATE) || (quoteWords && containment(quoteWords, words) >= DUPLICATE)) return null;
     const reference = openingReference(sentences[first]?.text ?? '', (w) => (firstSeen.get(w) ?? first) < first);
-    return { first, last, words, entities, length, reference };
+    const clean = looksLikeCaption(sentences[first]?.text ?? '') ? 0.5 : 1;
+    return { first, last, words, entities, length, reference, clean };
   };
 
   const pool: Candidate[] = [];
@@ -112,11 +120,11 @@ export function selectKeySpans(sentences: readonly Sentence[], context: SelectCo
     }
     pool.sort((a, b) => a.first - b.first);
   }
-  return choose(pool, want, sentences, df).sort((a, b) => a.first - b.first);
+  return choose(pool, want, df).sort((a, b) => a.first - b.first);
 }
 
 
-function choose(pool: Candidate[], want: number, sentences: readonly Sentence[], df: Map<string, number>): Candidate[] {
+function choose(pool: Candidate[], want: number, df: Map<string, number>): Candidate[] {
   if (pool.length === 0) return [];
   // never longer than the lead it replaces: a gain over the lead is not bought with length
   const budget = pool.slice(0, want).reduce((n, c) => n + c.length, 0);
@@ -134,12 +142,30 @@ function choose(pool: Candidate[], want: number, sentences: readonly Sentence[],
     for (const w of c.words) covered.add(w);
   };
   if (lead) take(lead);
-  // value of a new word that recurs in the article: log of 1 + its sentence frequency, double for a name or a number
-  const weight = (w: string, c: Candidate): number => Math.log(1 + (df.get(w) ?? 1)) * (c.entities.has(w) ? 2 : 1);
-  const gainOf = (c: Candidate): number => {
+  // value of a new word that recurs in the article: log of 1 + its sentence frequency, double for
+  // a name or a number; a sentence's gain is the value of its words not yet covered, per sqrt(length)
+  const recurring = pool.map((c) => {
+    const ws: string[] = [];
+    const vs: number[] = [];
+    let all = 0;
+    for (const w of c.words) {
+      const f = df.get(w) ?? 0;
+      if (f < 2) continue;
+      const v = Math.log(1 + f) * (c.entities.has(w) ? 2 : 1);
+      ws.push(w);
+      vs.push(v);
+      all += v;
+    }
+    const norm = Math.sqrt(Math.max(c.length, typical));
+    return { ws, vs, norm, bound: all / norm };
+  });
+  const bound = recurring.reduce((m, r) => Math.max(m, r.bound), 0);
+  const gainOf = (k: number): number => {
+    const r = recurring[k];
+    if (!r) return 0;
     let g = 0;
-    for (const w of c.words) if (!covered.has(w) && (df.get(w) ?? 0) > 1) g += weight(w, c);
-    return g / Math.sqrt(Math.max(c.length, typical));
+    for (let j = 0; j < r.ws.length; j++) if (!covered.has(r.ws[j] as string)) g += r.vs[j] as number;
+    return g / r.norm;
   };
   let words = lead?.length ?? 0;
   while (chosen.length < want && words < budget) {
@@ -147,14 +173,15 @@ function choose(pool: Candidate[], want: number, sentences: readonly Sentence[],
     let bestValue = 0;
     let rank = 0; // reading-order rank among the sentences still eligible
     let next: Candidate | null = null;
-    for (const c of pool) {
+    for (let k = 0; k < pool.length; k++) {
+      const c = pool[k] as Candidate;
       if (chosenIndex.has(c.first)) continue;
       if (chosen.some((d) => cosine(c.words, d.words) >= DUPLICATE)) continue;
-      if (!isResolved(c.reference, chosenIndex.has(c.first - 1), wordsBefore(chosen, c.first))) continue;
+      if (c.reference.kind !== 'none' && !isResolved(c.reference, chosenIndex.has(c.first - 1), wordsBefore(chosen, c.first))) continue;
       rank++;
       next ??= c;
-      const caption = looksLikeCaption(sentences[c.first]?.text ?? '') ? 0.5 : 1;
-      const value = (caption * gainOf(c)) / rank; // what it adds, weighted by the position prior
+      if (bound / rank <= bestValue) break; // no later sentence can do better: linear, and usually short
+      const value = (c.clean * gainOf(k)) / rank; // what it adds, weighted by the position prior
       if (value > bestValue) {
         bestValue = value;
         best = c;
@@ -182,6 +209,7 @@ function isTeaser(text: string, words: number): boolean {
 
 /** A question, or a quoted question attributed after it (`"Why build…?" he asked`). */
 function isQuestion(text: string): boolean {
+  if (!text.includes('?')) return false;
   const t = text.trim();
   return /\?["'”’)\]]*$/.test(t) || /\?["”’']\s*,?\s*(?:\p{L}+\s+){0,3}(?:asked|asks|wondered|wonders)\b/u.test(t);
 }

@@ -112,6 +112,7 @@ export function entityCount(text: string): number {
  * ("Injured: Chris Copeland, ..."), or a caption run into the next sentence with no full stop.
  */
 export function looksLikeCaption(text: string): boolean {
+  if (!text.includes(': ')) return false;
   if (/^\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}: \p{Lu}/u.test(text)) return true; // "Injured: Chris Copeland ..."
   return /\p{Ll} \p{Lu}\p{Ll}+: \p{Lu}/u.test(text); // "... on Wednesday Cuffed: Pero Antic ..."
 }
