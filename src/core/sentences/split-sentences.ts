@@ -62,6 +62,7 @@ function splitParagraph(text: string, start: number, end: number, out: Sentence[
     }
   }
   for (const c of items) if (c > start) cuts.push(c);
+  missingStops(text, start, end, cuts);
   if (cuts.length > 1) cuts.sort((a, b) => a - b);
   let from = start;
   for (const cut of cuts) {
@@ -70,6 +71,18 @@ function splitParagraph(text: string, start: number, end: number, out: Sentence[
     from = cut;
   }
   push(text, from, end, out);
+}
+
+// "…at high speed They spend twice as long…": a sentence opener in capitals after a lower-case
+// word, with a lower-case word after it, where a full stop was lost (or a photo caption was glued
+// to the story). Titles ("Faking It and…", "How We do") have a capital before the opener.
+const MISSING_STOP = /(?<=(?:^|[\s(])\p{Ll}[\p{Ll}'’-]+) (?=(?:The|He|She|They|It|We|If|But|This|These|There|When|After|His|Her|Their|Its) \p{Ll}{2})/gu;
+
+function missingStops(text: string, start: number, end: number, cuts: number[]): void {
+  const para = text.slice(start, end);
+  if (!/\p{Ll} (?:The|He|She|They|It|We|If|But|This|These|There|When|After|His|Her|Their|Its) /u.test(para)) return;
+  MISSING_STOP.lastIndex = 0;
+  for (let m = MISSING_STOP.exec(para); m; m = MISSING_STOP.exec(para)) cuts.push(start + m.index + 1);
 }
 
 function bulletCuts(text: string, start: number, end: number, cuts: number[]): void {
