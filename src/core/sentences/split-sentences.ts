@@ -75,12 +75,13 @@ function splitParagraph(text: string, start: number, end: number, out: Sentence[
 
 // "…at high speed They spend twice as long…": a sentence opener in capitals after a lower-case
 // word, with a lower-case word after it, where a full stop was lost (or a photo caption was glued
-// to the story). Titles ("Faking It and…", "How We do") have a capital before the opener.
-const MISSING_STOP = /(?<=(?:^|[\s(])\p{Ll}[\p{Ll}'’-]+) (?=(?:The|He|She|They|It|We|If|But|This|These|There|When|After|His|Her|Their|Its) \p{Ll}{2})/gu;
+// to the story). Titles ("Faking It and…", "How We do") have a capital before the opener; day and
+// month names are the exception ("…on Monday If you…").
+const MISSING_STOP = /(?<=(?:^|[\s(])(?:\p{Ll}[\p{Ll}'’-]+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|June|July|August|September|October|November|December)) (?=(?:The|He|She|They|It|We|If|But|This|These|There|When|After|His|Her|Their|Its) \p{Ll}{2})/gu;
 
 function missingStops(text: string, start: number, end: number, cuts: number[]): void {
   const para = text.slice(start, end);
-  if (!/\p{Ll} (?:The|He|She|They|It|We|If|But|This|These|There|When|After|His|Her|Their|Its) /u.test(para)) return;
+  if (!/[\p{Ll}y] (?:The|He|She|They|It|We|If|But|This|These|There|When|After|His|Her|Their|Its) /u.test(para)) return;
   MISSING_STOP.lastIndex = 0;
   for (let m = MISSING_STOP.exec(para); m; m = MISSING_STOP.exec(para)) cuts.push(start + m.index + 1);
 }
