@@ -1,6 +1,6 @@
 // Article -> headline and key points. Pure.
 // - headline: the article's own, else one made from the lead (summarize-headline.ts);
-// - key points: the editor's bullets when present, else 2-4 whole sentences of the body: the lead,
+// - key points: the editor's bullets when present, else 2-3 whole sentences of the body: the lead,
 //   then the sentences that add most (select-key-spans.ts), never repeating the headline or the
 //   card's quote, in reading order, each traceable to its sentence (index and offsets into the
 //   body). A quotation over 2-3 sentences is only ever used whole (then `sentence` is its first).
