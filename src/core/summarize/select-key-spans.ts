@@ -53,11 +53,14 @@ interface Candidate {
   first: number;
   last: number;
   words: Set<string>;
-  entities: Set<string>;
+  /** names and numbers (stemmed), a few per sentence */
+  entities: string[];
   length: number;
-  reference: Reference;
-  /** 0.5 for a photo caption glued to the sentence, else 1 */
-  clean: number;
+  text: string;
+  /** computed when first needed (most candidates are never looked at) */
+  reference?: Reference;
+  /** 0.5 for a photo caption glued to the sentence, else 1; computed when first needed */
+  clean?: number;
 }
 
 /** The key sentences, in reading order. A quotation over 2-3 sentences is only ever used whole. */
@@ -91,18 +94,17 @@ export function selectKeySpans(sentences: readonly Sentence[], context: SelectCo
   };
   const candidate = (first: number, last: number): Candidate | null => {
     const words = first === last ? (bags[first] as Set<string>) : new Set<string>();
-    const entities = new Set<string>();
+    const entities: string[] = [];
     let length = 0;
     for (let i = first; i <= last; i++) {
       if (first !== last) for (const w of bags[i] ?? []) words.add(w);
-      for (const w of stats[i]?.entityWords ?? []) entities.add(w);
+      for (const w of stats[i]?.entityWords ?? []) entities.push(w);
       length += stats[i]?.count ?? 0;
     }
     if (avoid.some((a) => containment(words, a) >= DUPLICATE) || (quoteWords && containment(quoteWords, words) >= DUPLICATE)) return null;
-    const reference = openingReference(sentences[first]?.text ?? '', (w) => (firstSeen.get(w) ?? first) < first);
-    const clean = looksLikeCaption(sentences[first]?.text ?? '') ? 0.5 : 1;
-    return { first, last, words, entities, length, reference, clean };
+    return { first, last, words, entities, length, text: sentences[first]?.text ?? '' };
   };
+  const referenceOf = (c: Candidate): Reference => (c.reference ??= openingReference(c.text, (w) => (firstSeen.get(w) ?? c.first) < c.first));
 
   const pool: Candidate[] = [];
   for (let i = 0; i < sentences.length; i++) {
@@ -120,11 +122,11 @@ export function selectKeySpans(sentences: readonly Sentence[], context: SelectCo
     }
     pool.sort((a, b) => a.first - b.first);
   }
-  return choose(pool, want, df).sort((a, b) => a.first - b.first);
+  return choose(pool, want, df, referenceOf).sort((a, b) => a.first - b.first);
 }
 
 
-function choose(pool: Candidate[], want: number, df: Map<string, number>): Candidate[] {
+function choose(pool: Candidate[], want: number, df: Map<string, number>, referenceOf: (c: Candidate) => Reference): Candidate[] {
   if (pool.length === 0) return [];
   // never longer than the lead it replaces: a gain over the lead is not bought with length
   const budget = pool.slice(0, want).reduce((n, c) => n + c.length, 0);
@@ -135,7 +137,8 @@ function choose(pool: Candidate[], want: number, df: Map<string, number>): Candi
   const chosenIndex = new Set<number>();
   // the lead: the first sentence that stands alone; a definite description there ("The arrows…")
   // is how news opens, so only a pronoun, a connective or a bare surname disqualify it
-  const lead = pool.find((c) => c.reference.kind === 'none' || (c.reference.kind === 'definite' && c.reference.head !== 'year-old')) ?? pool[0];
+  const standsAlone = (r: Reference): boolean => r.kind === 'none' || (r.kind === 'definite' && r.head !== 'year-old');
+  const lead = pool.find((c) => standsAlone(referenceOf(c))) ?? pool[0];
   const take = (c: Candidate): void => {
     chosen.push(c);
     for (let i = c.first; i <= c.last; i++) chosenIndex.add(i);
@@ -151,7 +154,7 @@ function choose(pool: Candidate[], want: number, df: Map<string, number>): Candi
     for (const w of c.words) {
       const f = df.get(w) ?? 0;
       if (f < 2) continue;
-      const v = Math.log(1 + f) * (c.entities.has(w) ? 2 : 1);
+      const v = Math.log(1 + f) * (c.entities.includes(w) ? 2 : 1);
       ws.push(w);
       vs.push(v);
       all += v;
@@ -177,10 +180,12 @@ function choose(pool: Candidate[], want: number, df: Map<string, number>): Candi
       const c = pool[k] as Candidate;
       if (chosenIndex.has(c.first)) continue;
       if (chosen.some((d) => cosine(c.words, d.words) >= DUPLICATE)) continue;
-      if (c.reference.kind !== 'none' && !isResolved(c.reference, chosenIndex.has(c.first - 1), wordsBefore(chosen, c.first))) continue;
+      const ref = referenceOf(c);
+      if (ref.kind !== 'none' && !isResolved(ref, chosenIndex.has(c.first - 1), wordsBefore(chosen, c.first))) continue;
       rank++;
       next ??= c;
       if (bound / rank <= bestValue) break; // no later sentence can do better: linear, and usually short
+      c.clean ??= looksLikeCaption(c.text) ? 0.5 : 1;
       const value = (c.clean * gainOf(k)) / rank; // what it adds, weighted by the position prior
       if (value > bestValue) {
         bestValue = value;
