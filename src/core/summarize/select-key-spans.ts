@@ -20,7 +20,7 @@ import type { Sentence } from '../article.ts';
 import { quoteRoles } from '../sentences/index.ts';
 import { isBoilerplate, opensReaderSection } from './boilerplate.ts';
 import { isResolved, openingReference, type Reference } from './references.ts';
-import { looksLikeCaption, textStats, type TextStats } from './text-signals.ts';
+import { datelineLength, looksLikeCaption, textStats, type TextStats } from './text-signals.ts';
 
 /** What the key points must not repeat, and what they may not use. */
 export interface SelectContext {
@@ -102,7 +102,8 @@ export function selectKeySpans(sentences: readonly Sentence[], context: SelectCo
       length += stats[i]?.count ?? 0;
     }
     if (avoid.some((a) => containment(words, a) >= DUPLICATE) || (quoteWords && containment(quoteWords, words) >= DUPLICATE)) return null;
-    return { first, last, words, entities, length, text: sentences[first]?.text ?? '' };
+    const text = sentences[first]?.text ?? '';
+    return { first, last, words, entities, length, text: text.slice(datelineLength(text)) }; // as the reader sees it
   };
   const referenceOf = (c: Candidate): Reference => (c.reference ??= openingReference(c.text, (w) => (firstSeen.get(w) ?? c.first) < c.first));
 
