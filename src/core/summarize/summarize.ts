@@ -1,5 +1,5 @@
 // Article -> headline and key points. Pure.
-// - headline: the article's own, else one made from the lead (summarize-headline.ts);
+// - headline: the article's own, else one made from the lead (headline-from-lead.ts);
 // - key points: the editor's bullets when present, else 2-3 whole sentences of the body: the lead,
 //   then the sentences that add most (select-key-spans.ts), never repeating the headline or the
 //   card's quote, in reading order, each traceable to its sentence (index and offsets into the
