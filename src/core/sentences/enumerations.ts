@@ -38,11 +38,13 @@ export function enumerationCuts(text: string, start: number, end: number): numbe
   const label = readLabel(text, at, end);
   if (!label || !isFirst(label.value)) return [];
   const cuts: number[] = [];
+  const para = text.slice(at, end); // indexOf never looks past the paragraph: linear in the text
   let want = successor(label.value);
   let pos = at + label.length;
   while (pos < end) {
-    const i = text.indexOf(label.bullet || want + label.mark, pos);
-    if (i < 0 || i >= end) break;
+    const found = para.indexOf(label.bullet || want + label.mark, pos - at);
+    if (found < 0) break;
+    const i = at + found;
     pos = i + 1;
     if (!isSpaceChar(text[i - 1])) continue;
     const next = readLabel(text, i, end);
