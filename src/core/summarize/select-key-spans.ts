@@ -12,8 +12,9 @@
 //    repeats a chosen one adds nothing, a near-duplicate is skipped.
 // 3. Nothing repeats the headline or the card's quote; no point opens with a reference whose
 //    antecedent the reader does not see (references.ts), unless the sentence before is chosen.
-// 4. How many: 2 for a short item, else 3 (an editor's bullets); how long: never longer than the
-//    article's own first usable sentences, so a gain over the lead is never bought with length.
+// 4. How many: 2 for a short item, else 3 (an editor's bullets); how long: points are added until
+//    they reach the length of the article's own first usable sentences (the lead they replace),
+//    so a gain over the lead is not bought with length.
 // No weight was fitted to an evaluation set: the prior is 1/rank, the thresholds are readability
 // rules (a near-duplicate shares most of its words; a caption glued to a sentence counts half).
 import type { Sentence } from '../article.ts';
@@ -129,7 +130,7 @@ export function selectKeySpans(sentences: readonly Sentence[], context: SelectCo
 
 function choose(pool: Candidate[], want: number, df: Map<string, number>, referenceOf: (c: Candidate) => Reference): Candidate[] {
   if (pool.length === 0) return [];
-  // never longer than the lead it replaces: a gain over the lead is not bought with length
+  // as long as the lead it replaces: no point is added once the chosen ones reach its length
   const budget = pool.slice(0, want).reduce((n, c) => n + c.length, 0);
   const lengths = pool.map((c) => c.length).sort((a, b) => a - b);
   const typical = lengths[Math.floor(lengths.length / 2)] ?? 20;
