@@ -41,19 +41,20 @@ export async function completeLine(app: App, line: string): Promise<Completion> 
   const used = new Set([...line.matchAll(/(?:^|\s)([a-z][\w-]*):/gi)].map((m) => (m[1] ?? '').toLowerCase()));
   const names = typed.includes(':') ? [] : options.filter((o) => !used.has(o.name) && startsWith(o.name, typed)).map((o) => `${o.name}:`);
   const value = OPTION_AT_END.exec(line);
-  if (names.length && (typed || !value)) return [names, typed];
-  if (value) {
-    // inside `name:value…` (a value runs on until the next name:, so it may hold spaces)
-    const [, name = '', typed = ''] = value;
-    const opt = options.find((o) => o.name === name.toLowerCase());
-    const replaced = `${name}:${typed}`;
-    if (!opt) return [[], replaced];
-    if (opt.choices) return [opt.choices.map((c) => String(c.value)).filter((v) => startsWith(v, typed)).map((v) => `${name}:${v} `), replaced];
-    if (opt.autocomplete) {
-      const choices = await app.autocomplete(def.name, opt.name, typed.trim()).catch(() => []);
-      return [choices.map((c) => `${name}:${c.value} `), replaced];
-    }
-    return [[], replaced];
-  }
-  return [names, typed];
+  // after a space, or outside any value: the next option's name
+  if (!value || !typed) return [names, typed];
+  // inside `name:value…` (a value runs on until the next name:, so it may hold spaces): the
+  // value's candidates first (who:Vladimir P -> Vladimir Putin); none, then a word may start an option
+  const inValue = await completeValue(app, def.name, options, value[1] ?? '', value[2] ?? '');
+  return inValue[0].length || !names.length ? inValue : [names, typed];
+}
+
+async function completeValue(app: App, command: string, options: OptionDef[], name: string, typed: string): Promise<Completion> {
+  const opt = options.find((o) => o.name === name.toLowerCase());
+  const replaced = `${name}:${typed}`;
+  if (!opt) return [[], replaced];
+  if (opt.choices) return [opt.choices.map((c) => String(c.value)).filter((v) => startsWith(v, typed)).map((v) => `${name}:${v} `), replaced];
+  if (!opt.autocomplete) return [[], replaced];
+  const choices = await app.autocomplete(command, opt.name, typed.trim()).catch(() => []);
+  return [choices.map((c) => `${name}:${c.value} `), replaced];
 }
