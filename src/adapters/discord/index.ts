@@ -30,7 +30,7 @@ export interface RunningDiscord {
 
 export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDiscord> {
   const { config, app, logger } = opts;
-  const client = createDiscordClient(config.apiUrl);
+  const client = createDiscordClient(config.apiUrl, config.shards ?? null);
   attachInteractionHandler(client, { app, logger, deferAfterMs: opts.deferAfterMs });
   let http: HttpEndpoint | null = null;
   try {
@@ -41,7 +41,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
     ready.catch(() => {}); // awaited below; never an unhandled rejection if login fails first
     await client.login(config.token);
     await ready;
-    logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord gateway ready');
+    logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: config.shards ?? null }, 'discord gateway ready');
     if (config.publicKey) {
       http = await startHttpEndpoint({
         publicKey: config.publicKey,

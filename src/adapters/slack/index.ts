@@ -56,7 +56,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
       });
 
   const bolt = new BoltApp({
-    token: config.botToken,
+    token: config.botToken ?? undefined,
     receiver,
     logger: boltLogger,
     clientOptions: boltClientOptions,
@@ -77,7 +77,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
   }
 
   const poster = createSlackPublisher({
-    client: createSlackClient({ token: config.botToken, apiUrl, logger: opts.logger, ...(opts.clientRetries !== undefined ? { retries: opts.clientRetries } : {}) }),
+    client: createSlackClient({ token: config.botToken ?? "", apiUrl, logger: opts.logger, ...(opts.clientRetries !== undefined ? { retries: opts.clientRetries } : {}) }),
     logger: opts.logger,
     ...opts.publisher,
   });
