@@ -8,6 +8,9 @@ import { ingestSeeds, type SeedReport } from './app/ingest-seeds.ts';
 import type { App, Clock, Logger, Platform, Publisher, Store } from './app/ports.ts';
 import { systemClock } from './app/ports.ts';
 import { openStore } from './store/sqlite.ts';
+import { createOperations } from './ops/operations.ts';
+import { instrumentApp, instrumentPublisher, instrumentStore } from './ops/instrument.ts';
+import { withinGrace } from './ops/bounded.ts';
 
 export interface BotOptions {
   config: Config;
@@ -32,20 +35,25 @@ export interface RunningBot {
   /** Resolves when the console ends (end of input); never for platform adapters. */
   done: Promise<void>;
   /** Ports actually bound (for port 0 in tests). */
-  ports: { slack?: number | null; discordHttp?: number | null };
+  ports: { slack?: number | null; discordHttp?: number | null; metrics?: number | null };
+  /** INSTANCE_ID, or host-pid: the owner of this process's claims, in every log line. */
+  instanceId: string;
   stop(): Promise<void>;
 }
 
 export async function startBot(opts: BotOptions): Promise<RunningBot> {
-  const { config, logger } = opts;
+  const { config } = opts;
   const clock = opts.clock ?? systemClock;
-  const store = openStore(config.dbPath);
-  const stops: Array<() => Promise<void> | void> = [];
+  const ops = createOperations(config.scale, opts.logger);
+  const logger = opts.logger.child({ instance: ops.instanceId });
+  const store = instrumentStore(openStore(config.dbPath), ops.metrics);
+  const stops: Array<() => Promise<void> | void> = [() => ops.close()];
+  ops.check('database', async () => (await store.countArticles(), true));
   try {
     const seeds = await ingestSeeds({ store, clock, logger }, config.seedsDir);
     const publishers = new Map<Platform, Publisher>();
-    const digests = createDigests({ store, clock, logger, defaults: config.digest });
-    const app = createApp({ store, clock, logger, digests: digests.commands });
+    const digests = createDigests({ store, clock, logger, defaults: config.digest, instanceId: ops.instanceId });
+    const app = instrumentApp(createApp({ store, clock, logger, digests: digests.commands }), ops.metrics);
     const adapters: string[] = [];
     const ports: RunningBot['ports'] = {};
 
@@ -55,6 +63,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       publishers.set('discord', discord.publisher);
       ports.discordHttp = (discord as { httpPort?: number | null }).httpPort ?? null;
       stops.push(() => discord.stop());
+      ops.check('discord', () => discord.connected());
       adapters.push('discord');
     }
     if (config.slack) {
@@ -63,6 +72,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       publishers.set('slack', slack.publisher);
       ports.slack = slack.port;
       stops.push(() => slack.stop());
+      ops.check('slack', () => true);
       adapters.push('slack');
     }
 
@@ -72,20 +82,28 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       done = runConsole({ app, logger, ...opts.console });
       adapters.push('console');
     }
-    for (const p of publishers.values()) digests.registerPublisher(p);
+    for (const p of publishers.values()) digests.registerPublisher(instrumentPublisher(p, ops.metrics));
     if (adapters.includes('console') && opts.console) digests.registerPublisher(createConsolePublisher({ out: opts.console.output }));
     if (opts.schedule !== false) {
       await digests.start();
-      stops.push(() => digests.stop());
+      // SIGTERM: no new slots; deliveries in flight get the grace period, then their claims are
+      // left to lapse (their lease) for another instance to take over.
+      stops.push(async () => {
+        if ((await withinGrace(digests.stop(), config.scale.shutdownGraceMs)) === 'timed out') {
+          logger.warn({ graceMs: config.scale.shutdownGraceMs }, 'digest deliveries still in flight at the end of the grace period: leaving them to their leases');
+        }
+      });
     }
+    ports.metrics = await ops.listen(config.slack?.host ?? '0.0.0.0');
     logger.info({ adapters, seeds: seeds.stored, articles: store.countArticles() }, 'newsbrief started');
 
     let stopped = false;
     return {
-      store, app, publishers, adapters, seeds, digests, done, ports,
+      store, app, publishers, adapters, seeds, digests, done, ports, instanceId: ops.instanceId,
       async stop() {
         if (stopped) return;
         stopped = true;
+        ops.stopAccepting();
         for (const s of stops.reverse()) {
           try { await s(); } catch (err) { logger.warn({ err }, 'error while stopping'); }
         }

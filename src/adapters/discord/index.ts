@@ -25,6 +25,8 @@ export interface RunningDiscord {
   httpPort: number | null;
   /** The bot's user id, from READY. */
   botUserId: string | null;
+  /** True while every shard of this instance is connected to the gateway (readiness). */
+  connected(): boolean;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
     publisher,
     httpPort: http?.port ?? null,
     botUserId: client.user?.id ?? null,
+    connected: () => client.isReady(),
     async stop() {
       await http?.close();
       await client.destroy();
