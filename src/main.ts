@@ -11,6 +11,8 @@ import { openStore } from './store/sqlite.ts';
 import { createOperations } from './ops/operations.ts';
 import { instrumentApp, instrumentPublisher, instrumentStore } from './ops/instrument.ts';
 import { withinGrace } from './ops/bounded.ts';
+import { openInstallationStore } from './store/open-installations.ts';
+import { pauseWorkspace, TOKENS_REVOKED_REASON, UNINSTALLED_REASON } from './app/pause-workspace.ts';
 
 export interface BotOptions {
   config: Config;
@@ -68,7 +70,21 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     }
     if (config.slack) {
       const { startSlack } = await import('./adapters/slack/index.ts');
-      const slack = await startSlack({ config: config.slack, app, logger: logger.child({ adapter: 'slack' }) });
+      const installs = config.slack.oauth
+        ? await openInstallationStore({ databaseUrl: config.scale.databaseUrl, dbPath: config.dbPath, instanceId: ops.instanceId })
+        : null;
+      if (installs) {
+        stops.push(() => installs.store.close());
+        ops.check('installations', installs.ping);
+      }
+      const slack = await startSlack({
+        config: config.slack, app, logger: logger.child({ adapter: 'slack' }), clock, installations: installs?.store ?? null,
+        onWorkspaceGone: async (gone) => {
+          const reason = gone.reason === 'uninstalled' ? UNINSTALLED_REASON : TOKENS_REVOKED_REASON;
+          await pauseWorkspace({ store, clock, logger }, 'slack', gone.teamId, reason);
+          digests.sync();
+        },
+      });
       publishers.set('slack', slack.publisher);
       ports.slack = slack.port;
       stops.push(() => slack.stop());
