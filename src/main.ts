@@ -9,7 +9,7 @@ import type { App, Clock, Logger, Platform, Publisher, Store } from './app/ports
 import { systemClock } from './app/ports.ts';
 import { openStore } from './store/sqlite.ts';
 import { createOperations } from './ops/operations.ts';
-import { instrumentApp, instrumentPublisher, instrumentStore } from './ops/instrument.ts';
+import { instrumentApp, instrumentStore } from './ops/instrument.ts';
 import { withinGrace } from './ops/bounded.ts';
 import { openInstallationStore } from './store/open-installations.ts';
 import { pauseWorkspace, TOKENS_REVOKED_REASON, UNINSTALLED_REASON } from './app/pause-workspace.ts';
@@ -61,7 +61,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
 
     if (config.discord) {
       const { startDiscord } = await import('./adapters/discord/index.ts');
-      const discord = await startDiscord({ config: config.discord, app, logger: logger.child({ adapter: 'discord' }) });
+      const discord = await startDiscord({ config: config.discord, app, logger: logger.child({ adapter: 'discord' }), metrics: ops.metrics });
       publishers.set('discord', discord.publisher);
       ports.discordHttp = (discord as { httpPort?: number | null }).httpPort ?? null;
       stops.push(() => discord.stop());
@@ -78,7 +78,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
         ops.check('installations', installs.ping);
       }
       const slack = await startSlack({
-        config: config.slack, app, logger: logger.child({ adapter: 'slack' }), clock, installations: installs?.store ?? null,
+        config: config.slack, app, logger: logger.child({ adapter: 'slack' }), clock, installations: installs?.store ?? null, metrics: ops.metrics,
         onWorkspaceGone: async (gone) => {
           const reason = gone.reason === 'uninstalled' ? UNINSTALLED_REASON : TOKENS_REVOKED_REASON;
           await pauseWorkspace({ store, clock, logger }, 'slack', gone.teamId, reason);
@@ -98,7 +98,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       done = runConsole({ app, logger, ...opts.console });
       adapters.push('console');
     }
-    for (const p of publishers.values()) digests.registerPublisher(instrumentPublisher(p, ops.metrics));
+    for (const p of publishers.values()) digests.registerPublisher(p);
     if (adapters.includes('console') && opts.console) digests.registerPublisher(createConsolePublisher({ out: opts.console.output }));
     if (opts.schedule !== false) {
       await digests.start();

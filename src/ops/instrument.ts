@@ -1,9 +1,8 @@
 // Wraps the app, the store and the publishers so they report to the Metrics port, without the
 // use cases or the core knowing: commands (outcome, latency), articles stored, deliveries
-// finished, 429s.
+// finished (429s are counted where they arrive: the adapters' REST and Web API clients).
 import { performance } from 'node:perf_hooks';
-import type { App, Publisher, Store } from '../app/ports.ts';
-import { DeliveryError } from '../app/ports.ts';
+import type { App, Store } from '../app/ports.ts';
 import type { CommandOutcome, Metrics } from '../app/ports/metrics.ts';
 import type { Message } from '../core/message.ts';
 
@@ -53,20 +52,4 @@ export function instrumentStore<S extends Store>(store: S, metrics: Metrics): S 
       if (r.status === 'stored') metrics.articlesIngested(1);
     });
   return { ...store, ingestArticle, digests: { ...digests, finishDelivery } };
-}
-
-const RATE_LIMITED = /ratelimited|rate limit|HTTP 429/i;
-
-export function instrumentPublisher(p: Publisher, metrics: Metrics): Publisher {
-  return {
-    ...p,
-    async publish(...args: Parameters<Publisher['publish']>) {
-      try {
-        return await p.publish(...args);
-      } catch (err) {
-        if (err instanceof DeliveryError && RATE_LIMITED.test(err.reason)) metrics.rateLimited(p.platform);
-        throw err;
-      }
-    },
-  };
 }

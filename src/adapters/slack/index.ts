@@ -5,6 +5,7 @@ import type { SlackConfig } from '../../config.ts';
 import type { App, Clock, Logger, Publisher } from '../../app/ports.ts';
 import { systemClock } from '../../app/ports.ts';
 import type { InstallationStore } from '../../app/ports/installations.ts';
+import type { Metrics } from '../../app/ports/metrics.ts';
 import { oauthReceiverOptions, tokenInstallation, toBoltInstallationStore } from './oauth.ts';
 import { registerUninstallListeners, type OnWorkspaceGone } from './uninstall-listeners.ts';
 import { createWorkspacePoster } from './workspace-poster.ts';
@@ -27,6 +28,8 @@ export interface StartSlackOptions {
   /** A workspace uninstalled the app or revoked its token (its token is already forgotten). */
   onWorkspaceGone?: OnWorkspaceGone;
   clock?: Clock;
+  /** Counts the 429s Slack answers. */
+  metrics?: Metrics;
 }
 
 export interface SlackHandle {
@@ -102,10 +105,11 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
   }
 
   const retries = opts.clientRetries !== undefined ? { clientRetries: opts.clientRetries } : {};
+  const onRateLimited = opts.metrics ? () => opts.metrics?.rateLimited('slack') : undefined;
   const poster = installations
-    ? createWorkspacePoster({ installations, fallbackToken: config.botToken, apiUrl, logger: opts.logger, ...retries, ...(opts.publisher ? { publisher: opts.publisher } : {}) })
+    ? createWorkspacePoster({ installations, fallbackToken: config.botToken, apiUrl, logger: opts.logger, onRateLimited, ...retries, ...(opts.publisher ? { publisher: opts.publisher } : {}) })
     : createSlackPublisher({
-        client: createSlackClient({ token: config.botToken as string, apiUrl, logger: opts.logger, ...(opts.clientRetries !== undefined ? { retries: opts.clientRetries } : {}) }),
+        client: createSlackClient({ token: config.botToken as string, apiUrl, logger: opts.logger, onRateLimited, ...(opts.clientRetries !== undefined ? { retries: opts.clientRetries } : {}) }),
         logger: opts.logger,
         ...opts.publisher,
       });

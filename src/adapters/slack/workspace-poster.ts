@@ -16,6 +16,7 @@ export interface WorkspacePosterOptions {
   apiUrl: string | null;
   logger: Logger;
   clientRetries?: number;
+  onRateLimited?: () => void;
   publisher?: Pick<SlackPublisherOptions, 'maxRateLimitWaits' | 'maxRateLimitWaitMs' | 'sleep'>;
 }
 
@@ -24,7 +25,7 @@ export function createWorkspacePoster(opts: WorkspacePosterOptions): SlackPoster
   const posterFor = (token: string): SlackPoster => {
     let p = byToken.get(token);
     if (!p) {
-      const client = createSlackClient({ token, apiUrl: opts.apiUrl, logger: opts.logger, ...(opts.clientRetries !== undefined ? { retries: opts.clientRetries } : {}) });
+      const client = createSlackClient({ token, apiUrl: opts.apiUrl, logger: opts.logger, onRateLimited: opts.onRateLimited, ...(opts.clientRetries !== undefined ? { retries: opts.clientRetries } : {}) });
       p = createSlackPublisher({ client, logger: opts.logger, ...opts.publisher });
       byToken.set(token, p);
     }
