@@ -16,7 +16,9 @@ export interface RecordedCall {
 export type Fault =
   | { kind: 'ratelimit'; retryAfterSeconds: number }
   | { kind: 'http'; status: number }
-  | { kind: 'error'; error: string };
+  | { kind: 'error'; error: string }
+  /** Never answers (a hung upstream); the socket stays open until the fake closes. */
+  | { kind: 'hang' };
 
 export interface FakeSlackApi {
   /** Base URL for SLACK_API_URL / slackApiUrl, with the trailing slash. */
@@ -97,6 +99,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
+      if (fault?.kind === 'hang') return;
       if (fault?.kind === 'http') {
         res.writeHead(fault.status, { 'content-type': 'text/plain' });
         res.end('fake failure');

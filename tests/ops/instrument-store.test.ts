@@ -1,0 +1,33 @@
+// The store wrapped for metrics: new articles and finished deliveries are counted, by what
+// actually happened (a duplicate is not an article, a lost claim is not a delivery).
+import { describe, expect, it } from 'vitest';
+import { createPromMetrics } from '../../src/ops/prom-metrics.ts';
+import { instrumentStore } from '../../src/ops/instrument.ts';
+import { ingest, useStores } from '../app/digest-harness.ts';
+
+const stores = useStores();
+
+describe('store metrics', () => {
+  it('GIVEN two new articles and a duplicate THEN two articles are counted', async () => {
+    const metrics = createPromMetrics({ instanceId: 'i', defaultMetrics: false });
+    const store = instrumentStore(stores(), metrics);
+    ingest(store, 'Rates rise', '2026-12-01T08:00:00Z');
+    ingest(store, 'Rates rise', '2026-12-01T08:00:00Z');
+    ingest(store, 'Snow falls', '2026-12-01T09:00:00Z');
+    expect(await metrics.render()).toContain('newsbrief_articles_ingested_total{instance_id="i"} 2');
+  });
+
+  it('GIVEN a sent delivery and a finish by an owner who lost the claim THEN one delivery is counted, under its platform', async () => {
+    const metrics = createPromMetrics({ instanceId: 'i', defaultMetrics: false });
+    const store = instrumentStore(stores(), metrics);
+    const at = new Date('2026-12-01T08:00:00Z');
+    store.digests.upsertSubscription({ id: 's1', platform: 'discord', channelId: 'C1', workspaceId: 'G1', schedule: '0 8 * * *', timeInput: '08:00', timezone: 'UTC', topic: null, createdBy: null }, at);
+    const slot = '2026-12-01T08:00:00.000Z';
+    store.digests.claimDelivery({ subscriptionId: 's1', slot, kind: 'scheduled', owner: 'A', now: at, leaseMs: 60_000 });
+    expect(store.digests.finishDelivery('s1', slot, 'B', { status: 'sent' }, at)).toBe(false);
+    expect(store.digests.finishDelivery('s1', slot, 'A', { status: 'sent', messageId: 'm' }, at)).toBe(true);
+    const text = await metrics.render();
+    expect(text).toContain('newsbrief_deliveries_total{platform="discord",status="sent",instance_id="i"} 1');
+    expect(text).not.toContain('status="failed"');
+  });
+});
