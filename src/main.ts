@@ -5,9 +5,10 @@ import { createApp } from './app/handle-command.ts';
 import { createDigests, type Digests } from './app/digests.ts';
 import { createConsolePublisher } from './adapters/console/publisher.ts';
 import { ingestSeeds, type SeedReport } from './app/ingest-seeds.ts';
-import type { App, Clock, Logger, Platform, Publisher, Store } from './app/ports.ts';
+import type { App, Clock, Logger, Platform, Publisher, Scheduler, Store } from './app/ports.ts';
 import { systemClock } from './app/ports.ts';
-import { openStore } from './store/sqlite.ts';
+import { createScheduler } from './scheduler/node-cron-scheduler.ts';
+import { openStore } from './store/index.ts';
 import { createOperations } from './ops/operations.ts';
 import { instrumentApp, instrumentStore } from './ops/instrument.ts';
 import { withinGrace } from './ops/bounded.ts';
@@ -24,6 +25,8 @@ export interface BotOptions {
   forceConsole?: boolean;
   /** Run the digest schedule (default true). */
   schedule?: boolean;
+  /** The process's scheduler (default: node-cron); stopped with the bot. */
+  scheduler?: Scheduler;
 }
 
 export interface RunningBot {
@@ -48,13 +51,14 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const clock = opts.clock ?? systemClock;
   const ops = createOperations(config.scale, opts.logger);
   const logger = opts.logger.child({ instance: ops.instanceId });
-  const store = instrumentStore(openStore(config.dbPath), ops.metrics);
-  const stops: Array<() => Promise<void> | void> = [() => ops.close()];
+  const store = instrumentStore(await openStore(config.dbPath), ops.metrics);
+  const scheduler = opts.scheduler ?? createScheduler({ logger });
+  const stops: Array<() => Promise<void> | void> = [() => ops.close(), () => scheduler.stopAll()];
   ops.check('database', async () => (await store.countArticles(), true));
   try {
     const seeds = await ingestSeeds({ store, clock, logger }, config.seedsDir);
     const publishers = new Map<Platform, Publisher>();
-    const digests = createDigests({ store, clock, logger, defaults: config.digest, instanceId: ops.instanceId });
+    const digests = createDigests({ store, clock, logger, defaults: config.digest, scheduler, instanceId: ops.instanceId });
     const app = instrumentApp(createApp({ store, clock, logger, digests: digests.commands }), ops.metrics);
     const adapters: string[] = [];
     const ports: RunningBot['ports'] = {};
@@ -111,7 +115,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       });
     }
     ports.metrics = await ops.listen(config.slack?.host ?? '0.0.0.0');
-    logger.info({ adapters, seeds: seeds.stored, articles: store.countArticles() }, 'newsbrief started');
+    logger.info({ adapters, seeds: seeds.stored, articles: await store.countArticles() }, 'newsbrief started');
 
     let stopped = false;
     return {
@@ -123,12 +127,12 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
         for (const s of stops.reverse()) {
           try { await s(); } catch (err) { logger.warn({ err }, 'error while stopping'); }
         }
-        store.close();
+        await store.close();
       },
     };
   } catch (err) {
     for (const s of stops.reverse()) await Promise.resolve(s()).catch(() => {});
-    store.close();
+    await store.close();
     throw err;
   }
 }

@@ -11,6 +11,7 @@ import { helpMessage } from './help.ts';
 import type { CommandContext, Invocation } from './invocation.ts';
 import { permissionFor, requirePermission } from './permission.ts';
 import type { App, Choice, Clock, DigestCommands, Logger, QuoteRow, Store, StoryRow } from './ports.ts';
+import { closestSpeakers, findSpeakers, suggestSpeakers } from './speakers/find-speakers.ts';
 
 export interface AppDeps {
   store: Store;
@@ -58,11 +59,11 @@ function count(v: unknown): number {
 export function createApp(deps: AppDeps): App {
   const { store, logger } = deps;
 
-  function brief(inv: Invocation): Message {
+  async function brief(inv: Invocation): Promise<Message> {
     const topic = str(inv.options.topic);
     const n = count(inv.options.count);
     // an updated or syndicated copy of a story is shown once (the newest)
-    const { rows } = distinctRows((limit) => store.latestStories({ topic, limit }), storyKey, n);
+    const { rows } = await distinctRows((limit) => store.latestStories({ topic, limit }), storyKey, n);
     if (!rows.length) {
       return {
         visibility: 'ephemeral',
@@ -85,9 +86,9 @@ export function createApp(deps: AppDeps): App {
     if (!who) throw new BriefingError('bad_option', 'Tell me whose quotes to find.', { hint: 'Usage: /quote who:<name> [about:<words>] [count:<1-10>]' });
     const about = str(inv.options.about);
     const n = count(inv.options.count);
-    const found = await store.findSpeakers(who, 5);
+    const found = await findSpeakers(store, who, 5);
     if (!found.length) {
-      const near = (await store.closestSpeakers(who, 3)).map((s) => s.name);
+      const near = (await closestSpeakers(store, who, 3)).map((s) => s.name);
       throw new BriefingError('unknown_speaker', `I have no quotes from "${who}".`, {
         hint: near.length ? `Closest known speakers: ${near.join(', ')}` : 'No quotes have been collected yet.',
         context: { who },
@@ -99,7 +100,7 @@ export function createApp(deps: AppDeps): App {
     const intro = others.length ? `Also matching "${who}": ${others.join(', ')} (ask e.g. /quote who:"${others[0]}")` : null;
     const speakerIds = speakers.map((s) => s.speakerId);
     // the same words of the same speaker (an article stored twice) are shown once
-    const { rows, skipped } = distinctRows((limit) => store.quotesBySpeakers({ speakerIds, about, limit }), (r) => `${r.speakerId}\u0000${textKey(r.text)}`, n);
+    const { rows, skipped } = await distinctRows((limit) => store.quotesBySpeakers({ speakerIds, about, limit }), (r) => `${r.speakerId}\u0000${textKey(r.text)}`, n);
     const names = speakers.map((s) => s.name).join(', ');
     if (!rows.length) {
       return {
@@ -152,7 +153,7 @@ export function createApp(deps: AppDeps): App {
     async autocomplete(command, option, value) {
       if (command !== 'quote' || option !== 'who') return [];
       try {
-        return (await store.suggestSpeakers(value.slice(0, 100), MAX_AUTOCOMPLETE)).map((s): Choice => {
+        return (await suggestSpeakers(store, value.slice(0, 100), MAX_AUTOCOMPLETE)).map((s): Choice => {
           const label = s.quoteCount ? `${s.name} (${s.quoteCount} quote${s.quoteCount === 1 ? '' : 's'})` : s.name;
           return { name: label.slice(0, 100), value: s.name.slice(0, 100) };
         });

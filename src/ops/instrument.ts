@@ -2,8 +2,8 @@
 // use cases or the core knowing: commands (outcome, latency), articles stored, deliveries
 // finished (429s are counted where they arrive: the adapters' REST and Web API clients).
 import { performance } from 'node:perf_hooks';
-import type { App, Store } from '../app/ports.ts';
-import type { CommandOutcome, Metrics } from '../app/ports/metrics.ts';
+import type { App, Platform, Store, StoreSession } from '../app/ports.ts';
+import type { CommandOutcome, DeliveryMetric, Metrics } from '../app/ports/metrics.ts';
 import type { Message } from '../core/message.ts';
 
 export function outcomeOf(m: Message): CommandOutcome {
@@ -29,27 +29,53 @@ export function instrumentApp(app: App, metrics: Metrics): App {
   };
 }
 
-/** Runs `f` on a value or on what a promise resolves to, and hands the same back (sync or async store). */
-function after<T>(v: T, f: (x: Awaited<T>) => void): T {
-  if (v instanceof Promise) return v.then((x: Awaited<T>) => (f(x), x)) as T;
-  f(v as Awaited<T>);
-  return v;
+interface Counts {
+  articles: number;
+  deliveries: { platform: Platform | 'unknown'; status: DeliveryMetric }[];
 }
 
-/**
- * The store with ingestion and delivery outcomes counted (same methods). Works on the sync store
- * of today and on the async port (a method returning a Promise is counted when it resolves).
- */
+/** The session with its writes counted into `counts`; a transaction's counts join the caller's. */
+function countingSession<S extends StoreSession>(s: S, counts: Counts, commit: (c: Counts) => void): S {
+  const digests = s.digests;
+  return {
+    ...s,
+    async insertArticle(a) {
+      const id = await s.insertArticle(a);
+      counts.articles += 1;
+      commit(counts);
+      return id;
+    },
+    digests: {
+      ...digests,
+      async finishDelivery(subscriptionId, slot, owner, outcome, at) {
+        const ok = await digests.finishDelivery(subscriptionId, slot, owner, outcome, at);
+        if (ok) {
+          const sub = await digests.getSubscriptionById(subscriptionId);
+          counts.deliveries.push({ platform: sub?.platform ?? 'unknown', status: outcome.status });
+          commit(counts);
+        }
+        return ok;
+      },
+    },
+    async transaction(fn) {
+      // counted only once the transaction commits: a rolled-back article was never stored
+      const inTx: Counts = { articles: 0, deliveries: [] };
+      const out = await s.transaction((tx) => fn(countingSession(tx, inTx, () => {})));
+      counts.articles += inTx.articles;
+      counts.deliveries.push(...inTx.deliveries);
+      commit(counts);
+      return out;
+    },
+  };
+}
+
+/** The store with new articles and finished deliveries counted (same methods, same sessions). */
 export function instrumentStore<S extends Store>(store: S, metrics: Metrics): S {
-  const digests = store.digests;
-  const finishDelivery: typeof digests.finishDelivery = (...args) =>
-    after(digests.finishDelivery(...args), (ok) => {
-      if (!ok) return;
-      after(digests.getSubscriptionById(args[0]), (sub) => metrics.deliveryFinished(sub?.platform ?? 'unknown', args[3].status));
-    });
-  const ingestArticle: typeof store.ingestArticle = (...args) =>
-    after(store.ingestArticle(...args), (r) => {
-      if (r.status === 'stored') metrics.articlesIngested(1);
-    });
-  return { ...store, ingestArticle, digests: { ...digests, finishDelivery } };
+  const flush = (c: Counts) => {
+    if (c.articles) metrics.articlesIngested(c.articles);
+    for (const d of c.deliveries) metrics.deliveryFinished(d.platform, d.status);
+    c.articles = 0;
+    c.deliveries.length = 0;
+  };
+  return countingSession(store, { articles: 0, deliveries: [] }, flush);
 }

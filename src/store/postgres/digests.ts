@@ -1,4 +1,4 @@
-// The digest store on PostgreSQL: DigestStore's methods, each returning a Promise.
+// The digest store on PostgreSQL, behind the DigestStore port.
 //
 // Claims: INSERT ... ON CONFLICT DO NOTHING (the first claimer of a (subscription, slot) wins
 // atomically: the primary key decides), then, only when the row exists, a row-locked look at
@@ -6,23 +6,18 @@
 // instance derives the same slot key from the schedule, so there is no queue of pending rows
 // to SKIP LOCKED over: the row is created by the claim itself. The same SQL runs on SQLite,
 // so both stores keep one meaning for the contract suite.
-import type { Platform } from '../../app/ports.ts';
 import type {
   ClaimResult,
   Delivery,
   DeliveryKind,
   DeliveryStatus,
   DigestStore,
+  Platform,
   Subscription,
-} from '../digests.ts';
+} from '../../app/ports.ts';
 import { inTransaction, type PgPool } from './pool.ts';
 
-/** DigestStore with every method returning a Promise (the shape of the async Store port). */
-export type AsyncDigestStore = {
-  [K in keyof DigestStore]: DigestStore[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<R> : never;
-};
-
-export interface PgDigestStore extends AsyncDigestStore {
+export interface PgDigestStore extends DigestStore {
   /** Gives back every unfinished claim of `owner` (graceful stop): another instance may take it at once. */
   releaseClaims(owner: string, now: Date): Promise<number>;
 }

@@ -5,7 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describePg, usePostgres } from '../../helpers/postgres.ts';
 import { migratePostgres } from '../../../src/store/postgres/migrate.ts';
 import { createPgDigestStore, type PgDigestStore } from '../../../src/store/postgres/digests.ts';
-import type { SubscriptionInput } from '../../../src/store/digests.ts';
+import type { SubscriptionInput } from '../../../src/app/ports.ts';
 
 const pg = usePostgres();
 const at = (iso: string) => new Date(iso);

@@ -1,12 +1,8 @@
 // Articles, briefings and quotes in SQLite; every read is answered from an index.
-import { createHash } from 'node:crypto';
-import type { Article, Briefing, KeyPoint } from '../core/article.ts';
-import type {
-  ArticleStore, IngestResult, QuoteQuery, QuoteRow, StoryQuery, StoryRow,
-} from '../app/ports.ts';
+import type { KeyPoint } from '../../core/article.ts';
+import type { ArticleStore, DedupeField, NewArticle, QuoteQuery, QuoteRow, StoryQuery, StoryRow } from '../../app/ports.ts';
 import { ftsQuery } from './fts-query.ts';
-import { createSpeakerRegistry } from './speakers.ts';
-import type { Db } from './sqlite.ts';
+import type { Db, Sync } from './sync.ts';
 
 interface ArticleRecord {
   id: number;
@@ -20,25 +16,7 @@ interface ArticleRecord {
   top_quote: string | null;
 }
 
-export function contentHash(article: Article): string {
-  const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-  return createHash('sha256').update(norm(article.headline ?? '')).update('\n').update(norm(article.body)).digest('hex');
-}
-
-/**
- * The key an article's guid is deduplicated on. RSS guids and JSON Feed ids are only unique
- * within their feed ("1", "42" are common), so an id that is not an absolute URI (http:, urn:,
- * tag:, as Atom requires) is scoped by the feed's name: item "1" of two feeds is two articles.
- */
-export function guidKey(article: Pick<Article, 'guid' | 'source'>): string | null {
-  const guid = article.guid?.trim();
-  if (!guid) return null;
-  if (/^[a-z][a-z0-9+.-]*:\S/i.test(guid)) return guid;
-  return `${article.source ?? ''}\u001f${guid}`;
-}
-
-export function createArticleStore(db: Db): ArticleStore {
-  const speakers = createSpeakerRegistry(db);
+export function createArticleStore(db: Db): Sync<ArticleStore> {
   const byGuid = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE guid = ?');
   const byUrl = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE url = ?');
   const byHash = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?');
@@ -59,42 +37,32 @@ export function createArticleStore(db: Db): ArticleStore {
   );
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles');
 
-  const ingest = db.transaction((article: Article, briefing: Briefing, ingestedAt: Date): IngestResult => {
-    const hash = contentHash(article);
-    const guid = guidKey(article);
-    const dup =
-      (guid && byGuid.get(guid) && { row: byGuid.get(guid)!, by: 'guid' as const }) ||
-      (article.url && byUrl.get(article.url) && { row: byUrl.get(article.url)!, by: 'url' as const }) ||
-      (byHash.get(hash) && { row: byHash.get(hash)!, by: 'hash' as const }) ||
-      null;
-    if (dup) return { status: 'duplicate', articleId: dup.row.id, matchedBy: dup.by };
+  const countQuotes = db.prepare<[number, number]>('UPDATE speakers SET quote_count = quote_count + ? WHERE id = ?');
+  const byField: Record<DedupeField, typeof byGuid> = { guid: byGuid, url: byUrl, hash: byHash };
+
+  function insert({ article, briefing, ingestedAt, guidKey, contentHash, quotes }: NewArticle): number {
     const at = ingestedAt.toISOString();
     const sortKey = article.published ?? at;
     const keyPoints: KeyPoint[] = briefing.keyPoints;
     const id = Number(
       insertArticle.run({
-        guid, url: article.url, hash, file: article.file, source: article.source,
+        guid: guidKey, url: article.url, hash: contentHash, file: article.file, source: article.source,
         format: article.format, headline: briefing.headline, headlineFrom: briefing.headlineFrom,
         byline: article.byline, published: article.published, ingestedAt: at, sortKey, body: article.body,
         keyPoints: JSON.stringify(keyPoints), topQuote: JSON.stringify(briefing.topQuote),
       }).lastInsertRowid,
     );
     insertFts.run(id, briefing.headline, article.body, briefing.quotes.map((q) => q.text).join('\n'));
-    const ids = new Map<string, number | null>();
-    for (const sp of briefing.speakers) ids.set(sp.name, speakers.upsert(sp));
     const counts = new Map<number, number>();
-    for (const q of briefing.quotes) {
-      let sid: number | null = null;
-      if (q.speaker) {
-        if (!ids.has(q.speaker)) ids.set(q.speaker, speakers.upsert({ name: q.speaker, aliases: [], role: null, kind: 'unknown' }));
-        sid = ids.get(q.speaker) ?? null;
-      }
-      insertQuote.run(id, sid, q.text, q.kind, q.mention, q.start, q.end, sortKey);
-      if (sid !== null) counts.set(sid, (counts.get(sid) ?? 0) + 1);
+    for (const q of quotes) {
+      insertQuote.run(id, q.speakerId, q.text, q.kind, q.mention, q.start, q.end, sortKey);
+      if (q.speakerId !== null) counts.set(q.speakerId, (counts.get(q.speakerId) ?? 0) + 1);
     }
-    for (const [sid, n] of counts) speakers.countQuote(sid, n);
-    return { status: 'stored', articleId: id };
-  });
+    for (const [sid, n] of counts) countQuotes.run(n, sid);
+    return id;
+  }
+
+  const insertAtomically = db.transaction(insert);
 
   const storyCols = 'a.id, a.headline, a.url, a.source, a.file, a.published, a.ingested_at, a.key_points, a.top_quote';
   const toStory = (r: ArticleRecord): StoryRow => ({
@@ -148,19 +116,11 @@ export function createArticleStore(db: Db): ArticleStore {
   }
 
   return {
-    ingestArticle: (a, b, at) => {
-      try {
-        return ingest.immediate(a, b, at);
-      } catch (err) {
-        speakers.forget(); // the rolled-back transaction may have created speakers the cache holds
-        throw err;
-      }
-    },
+    articleIdBy: (field, key) => byField[field].get(key)?.id ?? null,
+    // all or nothing, also when called outside a Store transaction (inside one it needs no savepoint)
+    insertArticle: (a) => (db.inTransaction ? insert(a) : insertAtomically(a)),
     latestStories,
     quotesBySpeakers,
-    findSpeakers: speakers.find,
-    suggestSpeakers: speakers.suggest,
-    closestSpeakers: speakers.closest,
     hasSourceFile: (file, h) => Boolean(hasFile.get(file, h)),
     recordSourceFile: (file, h, at) => void addFile.run(file, h, at.toISOString()),
     countArticles: () => count.get()!.n,

@@ -4,10 +4,8 @@
 import { articlesSchema } from './001-articles.ts';
 import { digestsSchema } from './002-digests.ts';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from './migration.ts';
+
+export type { Migration } from './migration.ts';
 
 export const migrations: Migration[] = [articlesSchema, digestsSchema];

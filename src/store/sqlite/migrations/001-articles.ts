@@ -1,4 +1,4 @@
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 // Articles, briefings, quotes and the speaker registry. Plain SQL except the FTS5 table.
 export const articlesSchema: Migration = {

@@ -1,6 +1,6 @@
 // Digest subscriptions and deliveries. Portable SQL (SQLite and PostgreSQL): text ids and
 // ISO-8601 UTC instants (which sort as text), no AUTOINCREMENT, no SQLite-only functions.
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 export const digestsSchema: Migration = {
   version: 2,

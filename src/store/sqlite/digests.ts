@@ -1,97 +1,11 @@
-// Digest subscriptions and the deliveries table that makes each slot delivered at most once.
-// Claims run in an IMMEDIATE transaction (SQLite's write lock) with portable SQL:
-// INSERT ... ON CONFLICT DO NOTHING, then a conditional UPDATE for an expired lease, which a
-// PostgreSQL store can run as is.
+// Digest subscriptions and deliveries in SQLite. Claims run in an IMMEDIATE transaction (SQLite's
+// write lock; a savepoint inside a Store transaction) with portable SQL: INSERT ... ON CONFLICT
+// DO NOTHING, then a conditional UPDATE for an expired lease, which a PostgreSQL store can run as is.
 import type Database from 'better-sqlite3';
-import type { Platform } from '../app/ports.ts';
-
-export interface Subscription {
-  id: string;
-  platform: Platform;
-  channelId: string;
-  workspaceId: string | null;
-  /** Cron expression, 5 or 6 fields. */
-  schedule: string;
-  /** What the user typed: "08:00" or the cron expression. */
-  timeInput: string;
-  timezone: string;
-  topic: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Last (re)subscribe: slots before it are never delivered. */
-  activeSince: string;
-  pausedReason: string | null;
-  pausedAt: string | null;
-}
-
-export type DeliveryStatus = 'claimed' | 'sending' | 'sent' | 'empty' | 'failed';
-export type DeliveryKind = 'scheduled' | 'late' | 'manual';
-
-export interface Delivery {
-  subscriptionId: string;
-  slot: string;
-  kind: DeliveryKind;
-  status: DeliveryStatus;
-  owner: string;
-  leaseUntil: string;
-  attempts: number;
-  windowFrom: string | null;
-  windowUntil: string | null;
-  storyCount: number | null;
-  messageId: string | null;
-  error: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** What a subscribe writes; the rest of a Subscription is kept or derived by the store. */
-export type SubscriptionInput = Pick<
-  Subscription,
-  'id' | 'platform' | 'channelId' | 'workspaceId' | 'schedule' | 'timeInput' | 'timezone' | 'topic' | 'createdBy'
->;
-
-export type ClaimResult =
-  | { claimed: true; takenOver: Delivery | null }
-  | { claimed: false; existing: Delivery };
-
-export interface DeliveryOutcome {
-  status: 'sent' | 'empty' | 'failed';
-  messageId?: string | null;
-  error?: string | null;
-  windowFrom?: string | null;
-  windowUntil?: string | null;
-  storyCount?: number | null;
-}
-
-export interface DigestStore {
-  /** Creates the channel's subscription, or updates it (keeping its id and history) and resumes it. */
-  upsertSubscription(input: SubscriptionInput, at: Date): Subscription;
-  getSubscription(platform: Platform, channelId: string): Subscription | null;
-  getSubscriptionById(id: string): Subscription | null;
-  listSubscriptions(): Subscription[];
-  /** Deletes the subscription and its deliveries; false when there was none. */
-  deleteSubscription(platform: Platform, channelId: string): boolean;
-  pauseSubscription(id: string, reason: string, at: Date): void;
-  /** Claims (subscription, slot) for `owner`, or takes over a claim whose lease expired unfinished. */
-  claimDelivery(c: { subscriptionId: string; slot: string; kind: DeliveryKind; owner: string; now: Date; leaseMs: number }): ClaimResult;
-  /** Marks an attempt as started and renews the lease; false when `owner` no longer holds the claim. */
-  startAttempt(subscriptionId: string, slot: string, owner: string, now: Date, leaseMs: number): boolean;
-  /** Finishes a claim held by `owner`; false when it was taken over meanwhile. */
-  finishDelivery(subscriptionId: string, slot: string, owner: string, outcome: DeliveryOutcome, at: Date): boolean;
-  getDelivery(subscriptionId: string, slot: string): Delivery | null;
-  /**
-   * Where the next digest's window starts: the end of the last digest actually posted; if none
-   * was ever posted, the start of the earliest failed one (so nothing is lost); else null.
-   */
-  windowStart(subscriptionId: string): string | null;
-  /** The most recent finished delivery (sent, empty or failed). */
-  lastFinished(subscriptionId: string): Delivery | null;
-  lastSent(subscriptionId: string): Delivery | null;
-  lastFailed(subscriptionId: string): Delivery | null;
-  /** Unfinished claims whose lease expired before `now` (their process died or hung). */
-  expiredClaims(now: Date): Delivery[];
-}
+import type {
+  ClaimRequest, ClaimResult, Delivery, DeliveryKind, DeliveryStatus, DigestStore, Platform, Subscription,
+} from '../../app/ports.ts';
+import type { Sync } from './sync.ts';
 
 interface SubscriptionRecord {
   id: string;
@@ -165,7 +79,7 @@ function toDelivery(r: DeliveryRecord): Delivery {
   };
 }
 
-export function createDigestStore(db: Database.Database): DigestStore {
+export function createDigestStore(db: Database.Database): Sync<DigestStore> {
   const subBy = db.prepare<[string, string], SubscriptionRecord>('SELECT * FROM digest_subscriptions WHERE platform = ? AND channel_id = ?');
   const subById = db.prepare<[string], SubscriptionRecord>('SELECT * FROM digest_subscriptions WHERE id = ?');
   const allSubs = db.prepare<[], SubscriptionRecord>('SELECT * FROM digest_subscriptions ORDER BY platform, channel_id');
@@ -209,7 +123,7 @@ export function createDigestStore(db: Database.Database): DigestStore {
   const expired = db.prepare<[string], DeliveryRecord>(
     `SELECT * FROM digest_deliveries WHERE status IN ('claimed', 'sending') AND lease_until < ? ORDER BY slot`);
 
-  const claim = db.transaction((c: { subscriptionId: string; slot: string; kind: DeliveryKind; owner: string; now: Date; leaseMs: number }): ClaimResult => {
+  const claim = db.transaction((c: ClaimRequest): ClaimResult => {
     const params = {
       subscriptionId: c.subscriptionId,
       slot: c.slot,
