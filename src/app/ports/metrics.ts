@@ -1,7 +1,7 @@
 // The metrics port: what the use cases, adapters and publishers count. The core never sees it;
 // main.ts wraps the app, store and publishers with it (ops/instrument.ts), and the
 // Prometheus implementation lives in ops/prom-metrics.ts.
-import type { Platform } from '../ports.ts';
+import type { Platform } from './publisher.ts';
 
 /** ok: answered; refused: the user's input was at fault (a warning); error: we failed. */
 export type CommandOutcome = 'ok' | 'refused' | 'error';

@@ -1,4 +1,4 @@
-import type { PgMigration } from './index.ts';
+import type { PgMigration } from './migration.ts';
 
 // Articles, quotes, speakers and source files: the SQLite schema (src/store/migrations/001) in
 // PostgreSQL's terms. Full-text search is a weighted tsvector kept by the server (headline A,

@@ -1,4 +1,4 @@
-import type { PgMigration } from './index.ts';
+import type { PgMigration } from './migration.ts';
 
 // Digest subscriptions and deliveries (src/store/migrations/002 in PostgreSQL's terms).
 // Instants are timestamptz; the slot stays the ISO-8601 text the scheduler computed, since it

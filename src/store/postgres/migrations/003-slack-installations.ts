@@ -1,4 +1,4 @@
-import type { PgMigration } from './index.ts';
+import type { PgMigration } from './migration.ts';
 
 // Slack workspaces that installed the app ("Add to Slack"); see store/installations-sql.ts.
 export const slackInstallationsSchema: PgMigration = {

@@ -3,10 +3,8 @@ import { articlesSchema } from './001-articles.ts';
 import { digestsSchema } from './002-digests.ts';
 import { slackInstallationsSchema } from './003-slack-installations.ts';
 
-export interface PgMigration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { PgMigration } from './migration.ts';
+
+export type { PgMigration };
 
 export const pgMigrations: PgMigration[] = [articlesSchema, digestsSchema, slackInstallationsSchema];
