@@ -32,8 +32,12 @@ export async function runStart(ctx: CliContext): Promise<number> {
   // (each failed seed is in the log, written before the console's prompt; this line would land after it)
   if (bot.seeds.failed && !bot.adapters.includes('console')) ctx.io.stderr.write(`newsbrief: ${bot.seeds.failed} seed article(s) could not be read (see the log)\n`);
   const reason = await Promise.race([bot.adapters.includes('console') ? bot.done.then(() => 'end of input') : new Promise<string>(() => {}), waitForSignal()]);
-  ctx.logger.info({ reason }, 'stopping');
+  ctx.logger.info({ reason, instance: bot.instanceId }, 'stopping');
+  // Bounded: whatever still holds the process (a hung request) gets the grace period, then it exits.
+  setTimeout(() => process.exit(0), ctx.config.scale.shutdownGraceMs + 2_000).unref();
   await bot.stop();
+  // an open stdin (the console's input) would keep the process alive after SIGTERM
+  ctx.io.stdin.destroy();
   return 0;
 }
 

@@ -159,7 +159,7 @@ export async function deliverSlot(ctx: DeliveryContext, sub: Subscription, slot:
           lost = true;
           return null;
         }
-        return withTimeout(publisher.publish(sub.channelId, toSend), policy.publishTimeoutMs);
+        return withTimeout(publisher.publish(sub.channelId, toSend, { workspaceId: sub.workspaceId }), policy.publishTimeoutMs);
       });
       if (lost || !sentMessage) {
         log.error({ attempt }, 'lost the claim before publishing (lease expired): leaving the slot to its new owner');

@@ -103,7 +103,7 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
     const credit = sharedBy(userId);
     if (credit && payload.blocks.length < SLACK_LIMITS.blocks) payload.blocks = [...payload.blocks, credit];
     try {
-      await deps.poster.postPayload(channelId, payload);
+      await deps.poster.postPayload(channelId, payload, { workspaceId: body.team?.id ?? null });
     } catch (e) {
       const err = e instanceof DeliveryError ? e : new DeliveryError('unexpected', { permanent: false, cause: e });
       log.warn({ channelId, reason: err.reason }, 'slack: sharing an answer failed');
