@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Article } from '../src/core/article.ts';
 import { parseDocument } from '../src/core/parse/index.ts';
-import { articleFromDocument } from '../src/core/quotes/article-from-text.ts';
-import { extractQuotes } from '../src/core/quotes.ts';
+import { articleFromDocument } from '../tests/core/article-from-text.ts';
+import { extractQuotes } from '../src/core/quotes/index.ts';
 
 function arg(name: string): string | null {
   const i = process.argv.indexOf(`--${name}`);

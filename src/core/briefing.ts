@@ -1,6 +1,6 @@
 // Article -> Briefing: headline, key points, quotes with speakers. Pure.
 import type { Article, Briefing } from './article.ts';
-import { extractQuotes } from './quotes.ts';
+import { extractQuotes } from './quotes/index.ts';
 import { splitSentences } from './sentences.ts';
 import { summarize } from './summarize.ts';
 import { pickTopQuote } from './top-quote.ts';

@@ -1,13 +1,13 @@
 // Quote extraction with speakers: Article -> quotes (direct, partial, block) and canonical speakers.
 // Pure and linear in the article length: one pass to register names, one to attribute quotes.
-import type { Article, ArticleSpeaker, Quote, QuoteKind } from './article.ts';
-import { attribute, introduction, sentenceSpeaker, type Attribution } from './quotes/attribution.ts';
-import { isKnownPlace, type Entity, type Registry } from './quotes/entities.ts';
-import { paragraphsOf, registerNames, type Paragraph } from './quotes/paragraphs.ts';
-import type { Segment } from './quotes/marks.ts';
-import { isSpeechVerb } from './quotes/mentions.ts';
-import { FIRST_NAMES } from './quotes/lexicon.ts';
-import { resolveNominal } from './quotes/nominals.ts';
+import type { Article, ArticleSpeaker, Quote, QuoteKind } from '../article.ts';
+import { attribute, introduction, sentenceSpeaker, type Attribution } from './attribution.ts';
+import { isKnownPlace, type Entity, type Registry } from './entities.ts';
+import { paragraphsOf, registerNames, type Paragraph } from './paragraphs.ts';
+import type { Segment } from './marks.ts';
+import { isSpeechVerb } from './mentions.ts';
+import { FIRST_NAMES } from './lexicon.ts';
+import { resolveNominal } from './nominals.ts';
 
 
 export interface QuoteExtraction {
