@@ -2,7 +2,9 @@
 // coreference: names by surname, he/she by gender and salience, "the president" by role.
 import type { SpeakerKind } from '../article.ts';
 import { FEMALE_HONORIFICS, FIRST_NAMES, MALE_HONORIFICS } from './lexicon.ts';
+import { distance } from 'fastest-levenshtein';
 import { fold, isKnownPlace, kindOf, nameWords } from './entity-names.ts';
+import { spellingKey } from '../speaker-identity.ts';
 
 export { fold, isKnownPlace, nameWords };
 
@@ -35,6 +37,26 @@ export interface NameMention {
 }
 
 const ABBREV_ROLES: Record<string, string[]> = { sen: ['senator'], gov: ['governor'], rep: ['representative', 'congressman', 'congresswoman', 'lawmaker'], gen: ['general'], lt: ['lieutenant'], dr: ['doctor'], pres: ['president'], sec: ['secretary'], prof: ['professor'], ceo: ['chief', 'executive'], pm: ['prime', 'minister'], mp: ['lawmaker'] };
+
+const HONORIFIC_START = /^\s*(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof)\b/i;
+
+/** Party names that mean one another (general news usage). */
+const ORG_SYNONYMS: Record<string, string> = { tory: 'conservative', gop: 'republican', 'lib dem': 'liberal democrat', dem: 'democrat', democratic: 'democrat' };
+
+/** An organisation's name words, titles kept ("Conservative Party" is not "Party"). */
+function rawWords(name: string): string[] {
+  return fold(name).replace(/'s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** The stem of an organisation's name: "the Conservative Party", "Conservatives", "Tories" -> "conservative". */
+export function orgStem(words: readonly string[]): string {
+  const w = words.filter((x) => x !== 'the');
+  if (w.length > 1 && w[w.length - 1] === 'party') w.pop();
+  const last = w[w.length - 1];
+  if (last && last.length > 4 && !last.endsWith('ss')) w[w.length - 1] = last.endsWith('ies') ? `${last.slice(0, -3)}y` : last.replace(/s$/, '');
+  const stem = w.join(' ');
+  return ORG_SYNONYMS[stem] ?? stem;
+}
 
 export function createRegistry() {
   const entities: Entity[] = [];
@@ -98,6 +120,8 @@ export function createRegistry() {
       const suffix = (e: Entity) => e.words.length > words.length && e.words.slice(-words.length).join(' ') === full;
       cands = near.filter((e) => e.kind !== 'group' && e.words[e.words.length - 1] === last && (e.words.length === 1 || e.words[0] === words[0] || suffix(e) || (e.words[0]!.length <= 2 && e.words[0]![0] === words[0]![0])));
     }
+    if (cands.length === 0 && !HONORIFIC_START.test(name)) cands = sameOrganisation(name);
+    if (cands.length === 0) cands = misspelt(words);
     if (cands.length === 0 && words.length === 1 && /^\p{Lu}{2,6}$/u.test(name.trim())) {
       // "IMF" for "International Monetary Fund": an acronym of a name already in the article.
       const acronym = last;
@@ -112,7 +136,13 @@ export function createRegistry() {
       const best = recent.length > 0
         ? recent.reduce((a, b) => (lastBefore(b, pos) > lastBefore(a, pos) ? b : a))
         : pool.reduce((a, b) => ((a.mentions[0] ?? Infinity) <= (b.mentions[0] ?? Infinity) ? a : b));
-      if (words.length > best.words.length) {
+      // Organisations: a bare adjective ("Conservative", "Tory") yields to the organisation's own name.
+      const raw = rawWords(name).filter((w) => w !== 'the');
+      const own = rawWords(best.name).filter((w) => w !== 'the');
+      const org = best.kind === 'organisation' && orgStem(raw) === orgStem(own);
+      const adjective = org && own.length === 1 && orgStem(own) === own[0] && orgStem(raw) !== raw.join(' ');
+      // (One organisation keeps the first name the article gives it: "the Green Party", then "the Greens".)
+      if ((org ? false : words.length > best.words.length) || (adjective && !words.includes('and'))) {
         best.words = words;
         best.name = cleanName(name);
         if (best.kind !== 'group') best.kind = kindOf(best.name, words);
@@ -125,6 +155,38 @@ export function createRegistry() {
     entities.push(e);
     index(e);
     return e;
+  }
+
+  /**
+   * Organisations: one canonical name per organisation in an article. "the Conservatives", "Conservative
+   * party", "Conservative" and "the Tories" share a stem with an organisation already named.
+   */
+  function sameOrganisation(name: string): Entity[] {
+    const words = rawWords(name);
+    if (words.length === 0 || words.length > 4 || words.includes('and')) return [];
+    const stem = orgStem(words);
+    return entities.filter((e) => e.kind === 'organisation' && orgStem(rawWords(e.name)) === stem).slice(0, 1);
+  }
+
+  /**
+   * Names: a misspelt variant of a surname already in the article ("Mitroshin" then "Mitroshyn") is the
+   * same person: one edit apart (or the same spelling key) on a surname of six letters or more, with the
+   * same first name or initial when both are given.
+   */
+  function misspelt(words: readonly string[]): Entity[] {
+    const last = words[words.length - 1]!;
+    if (last.length < 6 || words.includes('and') || words.length > 3) return [];
+    const key = spellingKey(last);
+    const out: Entity[] = [];
+    for (const e of entities) {
+      if (e.kind !== 'person') continue;
+      const el = e.words[e.words.length - 1]!;
+      if (el[0] !== last[0] || Math.abs(el.length - last.length) > 1) continue;
+      if (spellingKey(el) !== key && distance(el, last) > 1) continue;
+      if (words.length > 1 && e.words.length > 1 && e.words[0]![0] !== words[0]![0]) continue;
+      out.push(e);
+    }
+    return out.length === 1 ? out : [];
   }
 
   function lastBefore(e: Entity, pos: number): number {

@@ -32,6 +32,8 @@ export function extractQuotes(article: Article): QuoteExtraction {
   const paragraphs = paragraphsOf(article);
   const reg = registerNames(paragraphs);
   const quotes: Quote[] = [];
+  // Each quote's speaker entity: names are read at the end, when every name of the article is final.
+  const speakerOf: Array<Entity | null> = [];
   const used = new Map<Entity, Set<string>>();
   let last: Entity | null = null;
   let lastAt = -1;
@@ -61,11 +63,14 @@ export function extractQuotes(article: Article): QuoteExtraction {
     }
     else speaker = resolveNominal(reg, m.name, m.text, pos, sentence);
     if (speaker && m.kind === 'name' && m.role) reg.addRole(speaker, m.role);
+    // Organisations and spokespeople: a body that speaks through staff is an organisation.
+    if (speaker && m.org && speaker.kind === 'person') speaker.kind = 'organisation';
     return { speaker, mention: m.text };
   };
 
   const emit = (para: Paragraph, start: number, end: number, kind: QuoteKind, speaker: Entity | null, mention: string | null): void => {
     quotes.push({ text: para.text.slice(start, end), start: para.start + start, end: para.start + end, kind, speaker: speaker?.name ?? null, mention });
+    speakerOf.push(speaker);
     if (speaker) {
       const set = used.get(speaker) ?? new Set<string>();
       if (mention) set.add(mention);
@@ -191,6 +196,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
     if (para.segments.length === 0 && !isBlock) prevFound = [];
     prevPara = para;
   }
+  quotes.forEach((q, i) => { q.speaker = speakerOf[i]?.name ?? null; });
   return { quotes, speakers: speakersOf(used) };
 }
 

@@ -1,7 +1,7 @@
 // Noun phrases that name a speaker: subjects before a speech verb, names after an inverted verb.
 import { AUX_ADVERBS, DEMONYMS, FIRST_NAMES, NOT_NAME, NOUNISH, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES, isRoleNoun } from './lexicon.ts';
 import { bare, type Token } from './tokens.ts';
-import { allTitles, join, nameFromRun, rolePhrase, stripRole } from './names.ts';
+import { allTitles, isTitle, join, nameFromRun, rolePhrase, stripRole } from './names.ts';
 
 export { stripRole };
 
@@ -18,8 +18,14 @@ export interface Mention {
   /** Token index range [from, to) of the mention. */
   from: number;
   to: number;
+  /** The name is an organisation speaking through a spokesperson ("a spokeswoman for Lakeside Ferries"). */
+  org?: boolean;
 }
 
+/** Staff who speak for the body after "for"/"at"/"from" ("a spokesman for X"). */
+const SPOKES = /^(?:spokes(?:man|woman|person)|representative|official)$/;
+
+const POSSESSIVE = /(?:'s|s')$/;
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'one', 'another', 'some', 'two', 'three', 'several', 'both', 'many', 'most']);
 const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da', 'der', 'den', 'ter', 'dos', 'das', 'del', 'della', 'di', 'el', 'ibn', 'st.']);
 const BARE_PLURALS = new Set(['officials', 'aides', 'sources', 'critics', 'analysts', 'experts', 'police', 'prosecutors', 'researchers', 'supporters', 'witnesses', 'residents', 'protesters', 'lawmakers', 'democrats', 'republicans', 'observers', 'investigators', 'economists', 'scientists', 'doctors', 'advisers', 'advisors', 'organizers', 'organisers', 'authorities', 'people', 'voters']);
@@ -64,6 +70,23 @@ export function phraseBefore(tokens: readonly Token[], end: number, text: string
       if (p.kind === 'word' && p.lower === 'and' && tokens[k - 2]?.cap && !NOT_NAME.has(bare(tokens[k - 2]!.lower))) { k--; group = true; continue; }
       break;
     }
+    // Names: a title with its complement ("Chancellor of the Exchequer Alan Whitby"): the capitalised
+    // complement before a first name belongs to the title, not to the name.
+    let complement: { role: string; from: number } | null = null;
+    if (tokens[k - 1]?.lower === 'the' && tokens[k - 2]?.lower === 'of' && tokens[k - 3] && isTitle(tokens[k - 3]!) && k - 3 >= floor) {
+      for (let f = k + 1; f <= i && f <= k + 3; f++) {
+        if (!FIRST_NAMES.has(bare(tokens[f]!.lower))) continue;
+        let t0 = k - 3;
+        while (t0 - 1 >= floor && tokens[t0 - 1]!.kind === 'word' && tokens[t0 - 1]!.cap && isTitle(tokens[t0 - 1]!)) t0--;
+        complement = { role: join(tokens, t0, f, text), from: t0 };
+        k = f;
+        break;
+      }
+    }
+    if (complement && !group) {
+      const run = nameFromRun(tokens, k, i + 1, text);
+      if (run) return { kind: 'name', text: join(tokens, complement.from, i + 1, text), name: run.name, role: complement.role, from: complement.from, to: i + 1 };
+    }
     // Role words right before the run, ending in a role noun ("campaign manager Robby Mook", "Chinese leader Xi").
     let r = k;
     if (k - 1 >= floor && tokens[k - 1]!.kind === 'word' && !tokens[k - 1]!.cap && isRoleNoun(tokens[k - 1]!.lower)) {
@@ -104,10 +127,12 @@ export function phraseBefore(tokens: readonly Token[], end: number, text: string
       if (t.kind !== 'word') break;
       const joinsName = /^(?:for|of|and)$/.test(t.lower) && !!tokens[k + 1]?.cap && tokens[k - 1]?.kind === 'word';
       if (k < i && (CLAUSE_WORDS.has(t.lower) || SPEECH_VERBS.has(t.lower)) && !DETERMINERS.has(t.lower) && !(t.lower === 'and' && tokens[k - 1]?.kind === 'word') && !joinsName) break;
-      if (DETERMINERS.has(t.lower) || (k < i && /'s$/.test(t.lower))) {
+      if (DETERMINERS.has(t.lower) || (k < i && POSSESSIVE.test(t.lower))) {
         let from = k;
-        // "Hillary Clinton's campaign": include the whole possessive name.
-        while (from - 1 >= floor && tokens[from - 1]!.cap && tokens[from - 1]!.kind === 'word' && !NOT_NAME.has(bare(tokens[from - 1]!.lower)) && /'s$/.test(tokens[k]!.lower)) from--;
+        // "Hillary Clinton's campaign", "Lakeside Ferries' chief executive": include the whole possessive name.
+        while (from - 1 >= floor && tokens[from - 1]!.cap && tokens[from - 1]!.kind === 'word' && !NOT_NAME.has(bare(tokens[from - 1]!.lower)) && POSSESSIVE.test(tokens[k]!.lower)) from--;
+        // Chains: "the town's mayor, Ilse Brandt, said": the determiner before a possessive opens the phrase.
+        if (from === k && !DETERMINERS.has(t.lower) && from - 1 >= floor && /^(?:the|a|an)$/.test(tokens[from - 1]!.lower)) from--;
         const words = join(tokens, DETERMINERS.has(t.lower) ? k + 1 : k, i + 1, text);
         return { kind: 'nominal', text: join(tokens, from, i + 1, text), name: words, role: null, from, to: i + 1 };
       }
@@ -241,6 +266,17 @@ export function phraseAfter(tokens: readonly Token[], start: number, text: strin
     }
     return { kind: 'nominal', text: join(tokens, i, e, text), name: join(tokens, k, e, text), role: null, from: i, to: e };
   }
+  const head = roleEnd > k ? bare(tokens[roleEnd - 1]!.lower) : '';
+  // Organisations and spokespeople: "a spokeswoman for Lakeside Ferries" speaks for the organisation.
+  if (det && SPOKES.test(head) && /^(?:for|at|from)$/.test(tokens[roleEnd]?.lower ?? '')) {
+    const body = phraseAfter(tokens, roleEnd + 1, text, ceil);
+    if (body && (body.kind === 'name' || body.kind === 'group')) return { kind: 'name', text: join(tokens, i, body.to, text), name: body.name, role: null, from: i, to: body.to, org: true };
+  }
+  // Chains: a speaker named after the role ("said the town's mayor, Ilse Brandt").
+  if (det && roleEnd > k && isRoleNoun(head) && tokens[roleEnd]?.text === ',') {
+    const named = phraseAfter(tokens, roleEnd + 1, text, ceil);
+    if (named && named.kind === 'name' && (named.to >= ceil || /^[,.;]$/.test(tokens[named.to]!.text))) return { ...named, role: join(tokens, k, roleEnd, text), from: i, text: join(tokens, i, named.to, text) };
+  }
   let n = roleEnd;
   let group = false;
   while (n < ceil) {
@@ -266,6 +302,9 @@ export function phraseAfter(tokens: readonly Token[], start: number, text: strin
     if (t.kind === 'word' && t.lower === 'and' && tokens[n + 1]?.cap && n > roleEnd) { n++; group = true; continue; }
     break;
   }
+  // Names: trailing junk. "said Vadim Mitroshin The company…" (a full stop lost): a capitalised function
+  // word ends no name.
+  while (n > roleEnd + 1 && NOT_NAME.has(bare(tokens[n - 1]!.lower))) n--;
   if (n > roleEnd && det && (allTitles(tokens, roleEnd, n) || (roleEnd === k && rolePhrase(tokens, first, roleEnd, n) && !group))) {
     return { kind: 'nominal', text: join(tokens, i, n, text), name: join(tokens, k, n, text), role: null, from: i, to: n };
   }

@@ -26,7 +26,8 @@ export function resolveNominal(reg: Registry, np: string, text: string, pos: num
   // "The world indoor champion said" with no such role on record: the person the last sentences are about,
   // except for anonymous roles and heads of state, who are usually someone else.
   if (definite && (ROLE_NOUNS.has(head) || TITLES.has(head) || /^(?:\d+-)?year-old$/.test(head) || isNationalityNoun(np)) && np.split(/\s+/).length <= 4 && !ANONYMOUS.test(head) && !/prime minister$/i.test(np)) return reg.resolveSalient(pos, sentence);
-  const org = /^((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.-]*?)(?:['’]s)?\s+([\p{Ll}-]+)$/u.exec(np);
+  // ("a Conservative party spokesman": the lowercase "party" belongs to the organisation's name.)
+  const org = /^((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.-]*?(?:\s+party)?)(?:['’]s)?\s+([\p{Ll}-]+)$/u.exec(np);
   if (!org?.[1] || !org[2]) return null;
   // "the Clinton campaign" speaks as the campaign; "the IMF report" as the IMF.
   if (/^(?:campaign|administration|government|team|office|ministry)$/.test(org[2])) return reg.lookup(`${org[1]} ${org[2]}`, pos, true);

@@ -104,6 +104,10 @@ export function registerNames(paragraphs: readonly Paragraph[]): Registry {
       }
       let a = i;
       while (a < j && NOT_NAME.has(bare(tokens[a]!.lower))) a++;
+      // Names: trailing junk ("Vadim Mitroshin The company…", a full stop lost): the function word is not the name's.
+      let z = j;
+      while (z > a + 1 && NOT_NAME.has(bare(tokens[z - 1]!.lower))) z--;
+      if (z < j) { if (a < z) register(reg, p, a, z, a - p.sentenceStart[a]! <= 2, false); i = z; continue; }
       const single = j - a === 1 ? bare(tokens[a]!.lower) : null;
       const initial = a - p.sentenceStart[a]! === 0 || tokens[a - 1]?.text === '"';
       // "Tory leader Michael Howard": a party or title word before a role noun names no one.

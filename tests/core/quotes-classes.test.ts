@@ -1,0 +1,127 @@
+// Error classes of quote attribution (issue 14), one table per class, in sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/core/quotes/index.ts';
+import { articleFromText } from './article-from-text.ts';
+
+type Case = { name: string; body: string; speakers: Array<string | null>; kinds?: Record<string, string> };
+
+function run(body: string) {
+  return extractQuotes(articleFromText(`Ferry dispute drags on\n\n${body}`));
+}
+
+function table(title: string, cases: Case[]): void {
+  describe(title, () => {
+    for (const c of cases) {
+      it(c.name, () => {
+        const { quotes, speakers } = run(c.body);
+        expect(quotes.map((q) => q.speaker)).toEqual(c.speakers);
+        for (const [name, kind] of Object.entries(c.kinds ?? {})) expect(speakers.find((s) => s.name === name)?.kind).toBe(kind);
+      });
+    }
+  });
+}
+
+table('organisations and spokespeople', [
+  {
+    name: 'GIVEN `"…," a spokeswoman for X said` THEN the quote is the organisation\'s',
+    body: 'Lakeside Ferries cancelled six crossings.\n\n"We regret the disruption," a spokeswoman for Lakeside Ferries said.',
+    speakers: ['Lakeside Ferries'],
+    kinds: { 'Lakeside Ferries': 'organisation' },
+  },
+  {
+    name: 'GIVEN `"…," said a spokesman for X` (inverted) THEN the quote is the organisation\'s',
+    body: '"Talks will resume on Friday," said a spokesman for the Harbour Workers Union.',
+    speakers: ['Harbour Workers Union'],
+  },
+  {
+    name: 'GIVEN `X said in a statement: "…"` THEN the quote is X\'s',
+    body: 'Lakeside Ferries said in a statement: "Safety comes first."',
+    speakers: ['Lakeside Ferries'],
+  },
+  {
+    name: 'GIVEN `"…," according to X` THEN the quote is X\'s',
+    body: '"Bookings fell by a third," according to Lakeside Ferries.',
+    speakers: ['Lakeside Ferries'],
+  },
+  {
+    name: 'GIVEN `X\'s chief executive, Y, said: "…"` THEN the quote is Y\'s, not the organisation\'s',
+    body: 'Lakeside Ferries\' chief executive, Oren Dahl, said: "We will recover."',
+    speakers: ['Oren Dahl'],
+  },
+]);
+
+table('chains: continuations and speakers named after the quote', [
+  {
+    name: 'GIVEN `he added` and `he went on` after a named speaker THEN both continue that speaker',
+    body: 'Union leader Kofi Mensah said the offer was too low.\n\n"We have been patient," he added.\n\n"Patience has limits," he went on.',
+    speakers: ['Kofi Mensah', 'Kofi Mensah'],
+  },
+  {
+    name: 'GIVEN `"…," said the city\'s mayor, Name` THEN the name after the role is the speaker',
+    body: '"The pier stays shut until spring," said the town\'s mayor, Ilse Brandt.',
+    speakers: ['Ilse Brandt'],
+  },
+  {
+    name: 'GIVEN `"…," the city\'s mayor, Name, said` THEN the name in the apposition is the speaker',
+    body: '"The pier stays shut until spring," the town\'s mayor, Ilse Brandt, said.',
+    speakers: ['Ilse Brandt'],
+  },
+  {
+    name: 'GIVEN `he said` after a paragraph about another man THEN the quote is that man\'s, not the last one quoted',
+    body: '"We are ready to sail," Kofi Mensah said.\n\nThe harbour master, Pieter Vos, has refused to open the locks since March.\n\n"Not one boat leaves before the inspection," he said.',
+    speakers: ['Kofi Mensah', 'Pieter Vos'],
+  },
+  {
+    name: 'GIVEN a quote after a paragraph of reported speech by someone else THEN the quote is that person\'s',
+    body: '"We are ready to sail," Kofi Mensah said.\n\nPieter Vos, the harbour master, said the locks would stay closed.\n\n"Not one boat leaves before the inspection."',
+    speakers: ['Kofi Mensah', 'Pieter Vos'],
+  },
+]);
+
+table('reported speech about others inside a quote', [
+  {
+    name: 'GIVEN a quote by A that reports what B says THEN the quote stays A\'s',
+    body: 'Ilse Brandt defended the closure.\n\n"He says the transport minister does not care, but I spoke to Pieter Vos yesterday," she said.',
+    speakers: ['Ilse Brandt'],
+  },
+  {
+    name: 'GIVEN an inverted attribution after a quote that names someone else THEN the quote is the attributed speaker\'s',
+    body: '"Pieter Vos says the locks are fine. He is wrong," said Ilse Brandt.',
+    speakers: ['Ilse Brandt'],
+  },
+]);
+
+table('names', [
+  {
+    name: 'GIVEN a misspelt surname later in the article THEN one person, not two',
+    body: 'Vadim Mitroshin, a ferry captain, said fuel had doubled in price.\n\n"We cannot sail at these prices," Mr Mitroshyn said.',
+    speakers: ['Vadim Mitroshin'],
+  },
+  {
+    name: 'GIVEN a capitalised word after a name where a full stop was lost THEN it is not part of the name',
+    body: '"Fuel has doubled," said Vadim Mitroshin The crossings are half empty.',
+    speakers: ['Vadim Mitroshin'],
+  },
+  {
+    name: 'GIVEN `Chancellor of the Exchequer Name` THEN the title\'s complement is not part of the name',
+    body: 'Chancellor of the Exchequer Alan Whitby said: "The ferries will get no subsidy."',
+    speakers: ['Alan Whitby'],
+  },
+  {
+    name: 'GIVEN "the Conservatives", "a Conservative party spokesman" and "a Tory spokeswoman" THEN one organisation',
+    body: 'The Conservatives called the plan "reckless".\n\nA Conservative party spokesman said: "The islanders deserve better."\n\n"It is a fiasco," a Tory spokeswoman said.',
+    speakers: ['Conservatives', 'Conservatives', 'Conservatives'],
+    kinds: { Conservatives: 'organisation' },
+  },
+  {
+    name: 'GIVEN "the Green Party" and later "the Greens" THEN one organisation under its first name',
+    body: 'The Green Party said the route was "a climate disaster".\n\n"Nobody asked the islanders," the Greens said.',
+    speakers: ['Green Party', 'Green Party'],
+  },
+  {
+    name: 'GIVEN two countries speaking together THEN a group speaker, not a person',
+    body: 'Norway and Denmark said in a joint statement: "The strait must stay open."',
+    speakers: ['Norway and Denmark'],
+    kinds: { 'Norway and Denmark': 'group' },
+  },
+]);
