@@ -137,10 +137,15 @@ export function createRegistry() {
         ? recent.reduce((a, b) => (lastBefore(b, pos) > lastBefore(a, pos) ? b : a))
         : pool.reduce((a, b) => ((a.mentions[0] ?? Infinity) <= (b.mentions[0] ?? Infinity) ? a : b));
       // Organisations: a bare adjective ("Conservative", "Tory") yields to the organisation's own name.
-      const raw = rawWords(name).filter((w) => w !== 'the');
-      const own = rawWords(best.name).filter((w) => w !== 'the');
-      const org = best.kind === 'organisation' && orgStem(raw) === orgStem(own);
-      const adjective = org && own.length === 1 && orgStem(own) === own[0] && orgStem(raw) !== raw.join(' ');
+      let org = false;
+      let adjective = false;
+      if (best.kind === 'organisation') {
+        const raw = rawWords(name).filter((w) => w !== 'the');
+        const own = rawWords(best.name).filter((w) => w !== 'the');
+        const stem = stemOfName(name);
+        org = stem === stemOf(best);
+        adjective = org && own.length === 1 && stemOf(best) === own[0] && stem !== raw.join(' ');
+      }
       // (One organisation keeps the first name the article gives it: "the Green Party", then "the Greens".)
       if ((org ? false : words.length > best.words.length) || (adjective && !words.includes('and'))) {
         best.words = words;
@@ -162,11 +167,27 @@ export function createRegistry() {
    * party", "Conservative" and "the Tories" share a stem with an organisation already named.
    */
   function sameOrganisation(name: string): Entity[] {
-    const words = rawWords(name);
-    if (words.length === 0 || words.length > 4 || words.includes('and')) return [];
-    const stem = orgStem(words);
-    return entities.filter((e) => e.kind === 'organisation' && orgStem(rawWords(e.name)) === stem).slice(0, 1);
+    let stem: string | null = null;
+    for (const e of entities) {
+      if (e.kind !== 'organisation') continue;
+      stem ??= stemOfName(name);
+      if (stem && stemOf(e) === stem) return [e];
+    }
+    return [];
   }
+
+  /** Organisation stems by name as written (names repeat: cached); "" for names that cannot be one. */
+  const stems = new Map<string, string>();
+  function stemOfName(name: string): string {
+    let s = stems.get(name);
+    if (s === undefined) {
+      const words = rawWords(name);
+      s = words.length === 0 || words.length > 4 || words.includes('and') ? '' : orgStem(words);
+      stems.set(name, s);
+    }
+    return s;
+  }
+  const stemOf = (e: Entity): string => stemOfName(e.name);
 
   /**
    * Names: a misspelt variant of a surname already in the article ("Mitroshin" then "Mitroshyn") is the
@@ -176,17 +197,25 @@ export function createRegistry() {
   function misspelt(words: readonly string[]): Entity[] {
     const last = words[words.length - 1]!;
     if (last.length < 6 || words.includes('and') || words.length > 3) return [];
-    const key = spellingKey(last);
+    let key: string | null = null;
     const out: Entity[] = [];
     for (const e of entities) {
       if (e.kind !== 'person') continue;
       const el = e.words[e.words.length - 1]!;
-      if (el[0] !== last[0] || Math.abs(el.length - last.length) > 1) continue;
-      if (spellingKey(el) !== key && distance(el, last) > 1) continue;
+      if (el[0] !== last[0] || Math.abs(el.length - last.length) > 1 || el === last || el.length < 6) continue;
+      key ??= spelling(last);
+      if (spelling(el) !== key && distance(el, last) > 1) continue;
       if (words.length > 1 && e.words.length > 1 && e.words[0]![0] !== words[0]![0]) continue;
       out.push(e);
     }
     return out.length === 1 ? out : [];
+  }
+
+  const spellings = new Map<string, string>();
+  function spelling(w: string): string {
+    let k = spellings.get(w);
+    if (k === undefined) { k = spellingKey(w); spellings.set(w, k); }
+    return k;
   }
 
   function lastBefore(e: Entity, pos: number): number {
