@@ -78,7 +78,20 @@ table('chains: continuations and speakers named after the quote', [
   },
 ]);
 
+table('chains: a partial quote names the latest speaker', [
+  {
+    name: 'GIVEN `B said A was "…". "…," he added` after a quote by A THEN the added quote is B\'s',
+    body: '"We will keep sailing," Pieter Vos said.\n\nDaniel Kerr said Mr Vos was "stubborn but honest". "He will come round in the end," he added.',
+    speakers: ['Pieter Vos', 'Daniel Kerr', 'Daniel Kerr'],
+  },
+]);
+
 table('reported speech about others inside a quote', [
+  {
+    name: 'GIVEN `A, chair of X, praised B\'s "…"` THEN the partial quote is A\'s, not B\'s',
+    body: 'Ines Duarte, chair of the Harbour Trust, praised Lord Pemberton\'s "patience with everyone".',
+    speakers: ['Ines Duarte'],
+  },
   {
     name: 'GIVEN a quote by A that reports what B says THEN the quote stays A\'s',
     body: 'Ilse Brandt defended the closure.\n\n"He says the transport minister does not care, but I spoke to Pieter Vos yesterday," she said.',

@@ -113,7 +113,9 @@ export function extractQuotes(article: Article): QuoteExtraction {
       if (!label && isTitle(para, q, para.text.slice(seg.start, seg.end))) continue;
       found.push({ para, seg, attr, speaker, mention, direct: direct || !!label, q });
       // The latest speaker is known as soon as a quote is attributed, for the next "he said" in this paragraph.
-      if (speaker && (direct || label)) {
+      // Chains: a partial quote credited to someone named in it ("Mr Blair said Mr Jackson was a "…"") makes
+      // them the latest speaker too, for a "he added" after it.
+      if (speaker && (direct || label || attr?.mention.kind === 'name')) {
         last = speaker;
         lastAt = para.start + seg.start;
         lastSentence = para.sentenceOf[q] ?? lastSentence;
