@@ -190,10 +190,11 @@ export function checkSpeakerName(input: string, kind: SpeakerKind = 'person'): C
   let to = parts.length;
   // Trailing junk: "Vadim Mitroshin The" (a lost full stop).
   while (to - from > 1 && /^(?:the|a|an|and|or|but|of|in|on|at|to|for|by|with|he|she|it|they|this|that)$/.test(lower(parts[to - 1]!))) to--;
-  // Leading title complements and titles before a name: "Exchequer Gordon Brown", "Of The Exchequer Gordon Brown".
-  while (to - from > 2 && (TITLE_COMPLEMENTS.has(lower(parts[from]!)) || /^(?:of|the|for)$/.test(lower(parts[from]!)))) from++;
+  // Leading title complements before a person's name: "Exchequer Gordon Brown" (not "Pensions Policy Institute").
+  while (kind === 'person' && to - from > 2 && (TITLE_COMPLEMENTS.has(lower(parts[from]!)) || /^(?:of|the|for)$/.test(lower(parts[from]!)))) from++;
   const kept = parts.slice(from, to);
-  if (kept.every((w) => TITLE_WORDS.has(lower(w)) || /^(?:of|the|for)$/.test(lower(w)))) return { name: null, reason: 'title' };
+  // A title of address, office or rank alone ("Prime Minister", "MP"); a party word ("Labour") names an organisation.
+  if (kept.every((w) => PERSONAL_TITLES.has(lower(w)) || /^(?:of|the|for)$/.test(lower(w)))) return { name: null, reason: 'title' };
   const out = kept.join(' ');
   return { name: out, changed: out !== name };
 }

@@ -132,6 +132,21 @@ table('names', [
     speakers: ['Green Party', 'Green Party'],
   },
   {
+    name: 'GIVEN an organisation\'s plural possessive before a person (`said Harbour Links\' Ana Reis`) THEN the person, without the organisation',
+    body: '"Bookings are up," said Harbour Links\' Ana Reis.',
+    speakers: ['Ana Reis'],
+  },
+  {
+    name: 'GIVEN a plural possessive inside an organisation\'s name (`the Sailors\' Union`) THEN the whole name',
+    body: 'The Sailors\' Union said the offer was "an insult".',
+    speakers: ["Sailors' Union"],
+  },
+  {
+    name: 'GIVEN "the Labour Party" and later "the Green Party" THEN two organisations, not one "Party"',
+    body: 'The Labour Party called the plan "a mess".\n\nThe Green Party called it "a disaster".',
+    speakers: ['Labour Party', 'Green Party'],
+  },
+  {
     name: 'GIVEN two countries speaking together THEN a group speaker, not a person',
     body: 'Norway and Denmark said in a joint statement: "The strait must stay open."',
     speakers: ['Norway and Denmark'],

@@ -96,6 +96,10 @@ describe('checkSpeakerName: obviously non-person names', () => {
       if (r.name === null) expect(r.reason).toBe(c.reason);
     });
   }
+  it('GIVEN organisations named with a title complement or a party word THEN they stay as they are', () => {
+    expect(checkSpeakerName('Pensions Policy Institute', 'organisation').name).toBe('Pensions Policy Institute');
+    expect(checkSpeakerName('Labour', 'organisation').name).toBe('Labour');
+  });
   it('GIVEN an organisation with a possessive THEN it stays a name', () => {
     expect(checkSpeakerName("Children's Society", 'organisation').name).toBe("Children's Society");
   });

@@ -103,7 +103,9 @@ export function createRegistry() {
     const full = words.join(' ');
     const last = words[words.length - 1]!;
     const near = byWord.get(last) ?? [];
-    const exact = near.find((e) => e.words.join(' ') === full);
+    // (Organisations: "Labour Party" and "Green Party" both lose their party word as a title; their stems tell them apart.)
+    const agrees = (e: Entity): boolean => e.kind !== 'organisation' || e.words.length > 1 || stemOf(e) === stemOfName(name);
+    const exact = near.find((e) => e.words.join(' ') === full && agrees(e));
     if (exact) return exact;
     if (words.includes('and')) {
       // "Russia and China" = "China and Russia": a group is the set of its members.
@@ -113,12 +115,13 @@ export function createRegistry() {
     }
     let cands: Entity[];
     if (words.length === 1) {
-      cands = near.filter((e) => e.words[e.words.length - 1] === last);
+      cands = near.filter((e) => e.words[e.words.length - 1] === last && agrees(e));
       // "Hillary", "Sir Digby": a first name of someone named in full, when no surname matches.
       if (cands.length === 0) cands = near.filter((e) => e.kind === 'person' && e.words[0] === last && e.words.length > 1);
     } else {
       const suffix = (e: Entity) => e.words.length > words.length && e.words.slice(-words.length).join(' ') === full;
-      cands = near.filter((e) => e.kind !== 'group' && e.words[e.words.length - 1] === last && (e.words.length === 1 || e.words[0] === words[0] || suffix(e) || (e.words[0]!.length <= 2 && e.words[0]![0] === words[0]![0])));
+      // (An organisation known by its head word alone, "Party", is not every "X Party": its stem must agree.)
+      cands = near.filter((e) => e.kind !== 'group' && e.words[e.words.length - 1] === last && ((e.words.length === 1 && (e.kind !== 'organisation' || stemOf(e) === stemOfName(name))) || e.words[0] === words[0] || suffix(e) || (e.words[0]!.length <= 2 && e.words[0]![0] === words[0]![0])));
     }
     if (cands.length === 0 && !HONORIFIC_START.test(name)) cands = sameOrganisation(name);
     if (cands.length === 0) cands = misspelt(words);

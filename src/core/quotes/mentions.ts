@@ -1,5 +1,5 @@
 // Noun phrases that name a speaker: subjects before a speech verb, names after an inverted verb.
-import { AUX_ADVERBS, DEMONYMS, FIRST_NAMES, NOT_NAME, NOUNISH, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES, isRoleNoun } from './lexicon.ts';
+import { AUX_ADVERBS, DEMONYMS, FIRST_NAMES, NOT_NAME, NOUNISH, ORG_WORDS, PLACE_WORDS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES, isRoleNoun } from './lexicon.ts';
 import { bare, type Token } from './tokens.ts';
 import { allTitles, isTitle, join, nameFromRun, rolePhrase, stripRole } from './names.ts';
 
@@ -26,6 +26,14 @@ export interface Mention {
 const SPOKES = /^(?:spokes(?:man|woman|person)|representative|official)$/;
 
 const POSSESSIVE = /(?:'s|s')$/;
+/** The head word of an organisation's or a place's name ("Union", "Hospital"), written with a capital. */
+const orgHead = (t: Token | undefined): boolean => !!t && t.kind === 'word' && t.cap && (ORG_WORDS.has(bare(t.lower)) || PLACE_WORDS.has(bare(t.lower)));
+/** A plural possessive (token `p`) inside an organisation's name: "Lawyers' Christian Fellowship". */
+export function pluralBeforeOrg(tokens: readonly Token[], p: number): boolean {
+  if (!/s'$/.test(tokens[p]?.lower ?? '')) return false;
+  for (let j = p + 1; j < tokens.length && j <= p + 4 && tokens[j]!.kind === 'word' && tokens[j]!.cap; j++) if (orgHead(tokens[j])) return true;
+  return false;
+}
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'one', 'another', 'some', 'two', 'three', 'several', 'both', 'many', 'most']);
 const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da', 'der', 'den', 'ter', 'dos', 'das', 'del', 'della', 'di', 'el', 'ibn', 'st.']);
 const BARE_PLURALS = new Set(['officials', 'aides', 'sources', 'critics', 'analysts', 'experts', 'police', 'prosecutors', 'researchers', 'supporters', 'witnesses', 'residents', 'protesters', 'lawmakers', 'democrats', 'republicans', 'observers', 'investigators', 'economists', 'scientists', 'doctors', 'advisers', 'advisors', 'organizers', 'organisers', 'authorities', 'people', 'voters']);
@@ -65,7 +73,8 @@ export function phraseBefore(tokens: readonly Token[], end: number, text: string
     let group = false;
     while (k - 1 >= floor) {
       const p = tokens[k - 1]!;
-      if (p.kind === 'word' && p.cap && !NOT_NAME.has(bare(p.lower)) && !/'s$/.test(p.lower)) { k--; continue; }
+      // (A possessive ends the name unless it is a plural's before an organisation's head: "the Musicians' Union".)
+      if (p.kind === 'word' && p.cap && !NOT_NAME.has(bare(p.lower)) && !(POSSESSIVE.test(p.lower) && !pluralBeforeOrg(tokens, k - 1))) { k--; continue; }
       if (p.kind === 'word' && CONNECTORS.has(p.lower) && tokens[k - 2]?.cap) { k--; continue; }
       if (p.kind === 'word' && p.lower === 'and' && tokens[k - 2]?.cap && !NOT_NAME.has(bare(tokens[k - 2]!.lower))) { k--; group = true; continue; }
       break;
@@ -139,7 +148,7 @@ export function phraseBefore(tokens: readonly Token[], end: number, text: string
     }
     // "UKIP officials": the body they speak for stays in the phrase.
     const body = tokens[i - 1];
-    if (BARE_PLURALS.has(last.lower) && body && i - 1 >= floor && body.kind === 'word' && body.cap && !NOT_NAME.has(bare(body.lower)) && !/'s$/.test(body.lower)) {
+    if (BARE_PLURALS.has(last.lower) && body && i - 1 >= floor && body.kind === 'word' && body.cap && !NOT_NAME.has(bare(body.lower)) && !/(?:'s|s')$/.test(body.lower)) {
       return { kind: 'nominal', text: join(tokens, i - 1, i + 1, text), name: join(tokens, i - 1, i + 1, text), role: null, from: i - 1, to: i + 1 };
     }
     if (BARE_PLURALS.has(last.lower) || (tokens[i - 1]?.kind === 'word' && BARE_PLURALS.has(last.lower))) {
@@ -286,7 +295,8 @@ export function phraseAfter(tokens: readonly Token[], start: number, text: strin
       let roleRun = 0;
       while (n + roleRun < ceil && roleRun < 4 && tokens[n + roleRun]!.kind === 'word' && !tokens[n + roleRun]!.cap && !CLAUSE_WORDS.has(tokens[n + roleRun]!.lower) && !finiteSpeech(tokens[n + roleRun]!.lower)) roleRun++;
       while (roleRun > 0 && !isRoleNoun(tokens[n + roleRun - 1]!.lower)) roleRun--;
-      if (/'s$/.test(t.lower) || roleRun > 0) {
+      const owner = POSSESSIVE.test(t.lower) && !pluralBeforeOrg(tokens, n - 1);
+      if (owner || roleRun > 0) {
         // "NBC's Dante Chinni", "MSNBC host Chris Matthews", "the European cross-country champion".
         const r = n + roleRun;
         if (r < ceil && tokens[r]!.cap && tokens[r]!.kind === 'word' && !NOT_NAME.has(bare(tokens[r]!.lower))) { roleEnd = r; n = r; continue; }
@@ -294,7 +304,7 @@ export function phraseAfter(tokens: readonly Token[], start: number, text: strin
           // "the Tory leader": a role, not a name.
           return { kind: 'nominal', text: join(tokens, i, r, text), name: join(tokens, k, r, text), role: null, from: i, to: r };
         }
-        if (/'s$/.test(t.lower)) break;
+        if (owner) break;
       }
       continue;
     }
