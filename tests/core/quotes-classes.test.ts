@@ -34,6 +34,24 @@ table('organisations and spokespeople', [
     speakers: ['Harbour Workers Union'],
   },
   {
+    name: 'GIVEN `A X spokesman said: "…"` THEN the quote is the organisation\'s',
+    body: 'A Lakeside Ferries spokesman said: "We are sorry for the delays."',
+    speakers: ['Lakeside Ferries'],
+    kinds: { 'Lakeside Ferries': 'organisation' },
+  },
+  {
+    name: 'GIVEN a department named with "for" and "and" and its spokeswoman THEN one organisation, not a group',
+    body: 'A Department for Ports and Ferries spokeswoman said the timetable was "under review".',
+    speakers: ['Department for Ports and Ferries'],
+    kinds: { 'Department for Ports and Ferries': 'organisation' },
+  },
+  {
+    name: 'GIVEN a committee whose name holds "and" THEN one organisation',
+    body: 'The Commons transport and harbours committee said the plan was "badly costed".',
+    speakers: ['Commons transport and harbours committee'],
+    kinds: { 'Commons transport and harbours committee': 'organisation' },
+  },
+  {
     name: 'GIVEN `X said in a statement: "…"` THEN the quote is X\'s',
     body: 'Lakeside Ferries said in a statement: "Safety comes first."',
     speakers: ['Lakeside Ferries'],
