@@ -41,11 +41,25 @@ const ABBREV_ROLES: Record<string, string[]> = { sen: ['senator'], gov: ['govern
 const HONORIFIC_START = /^\s*(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof)\b/i;
 
 /** Party names that mean one another (general news usage). */
-const ORG_SYNONYMS: Record<string, string> = { tory: 'conservative', gop: 'republican', 'lib dem': 'liberal democrat', dem: 'democrat', democratic: 'democrat' };
+const ORG_SYNONYMS: ReadonlyMap<string, string> = new Map([['tory', 'conservative'], ['gop', 'republican'], ['lib dem', 'liberal democrat'], ['dem', 'democrat'], ['democratic', 'democrat']]);
 
 /** An organisation's name words, titles kept ("Conservative Party" is not "Party"). */
 function rawWords(name: string): string[] {
   return fold(name).replace(/'s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Organisation stems by name as written (a pure function's cache: names repeat across articles); "" for
+ *  names that cannot be one. */
+const STEMS = new Map<string, string>();
+function stemOfName(name: string): string {
+  let s = STEMS.get(name);
+  if (s === undefined) {
+    const words = rawWords(name);
+    s = words.length === 0 || words.length > 4 || words.includes('and') ? '' : orgStem(words);
+    if (STEMS.size >= 20_000) STEMS.clear();
+    STEMS.set(name, s);
+  }
+  return s;
 }
 
 /** The stem of an organisation's name: "the Conservative Party", "Conservatives", "Tories" -> "conservative". */
@@ -55,7 +69,7 @@ export function orgStem(words: readonly string[]): string {
   const last = w[w.length - 1];
   if (last && last.length > 4 && !last.endsWith('ss')) w[w.length - 1] = last.endsWith('ies') ? `${last.slice(0, -3)}y` : last.replace(/s$/, '');
   const stem = w.join(' ');
-  return ORG_SYNONYMS[stem] ?? stem;
+  return ORG_SYNONYMS.get(stem) ?? stem;
 }
 
 export function createRegistry() {
@@ -179,17 +193,6 @@ export function createRegistry() {
     return [];
   }
 
-  /** Organisation stems by name as written (names repeat: cached); "" for names that cannot be one. */
-  const stems = new Map<string, string>();
-  function stemOfName(name: string): string {
-    let s = stems.get(name);
-    if (s === undefined) {
-      const words = rawWords(name);
-      s = words.length === 0 || words.length > 4 || words.includes('and') ? '' : orgStem(words);
-      stems.set(name, s);
-    }
-    return s;
-  }
   const stemOf = (e: Entity): string => stemOfName(e.name);
 
   /**
