@@ -96,6 +96,14 @@ table('chains: continuations and speakers named after the quote', [
   },
 ]);
 
+table('chains: a possessive is not a subject', [
+  {
+    name: 'GIVEN `B said A\'s plan …` after a quote by A, then `"…," he said` THEN the quote is B\'s',
+    body: '"We will cut fares," Pieter Vos said.\n\nAnalyst Daniel Kerr, of Harbour Research, said Mr Vos\'s plan would be hard to fund. "The real issue is the fuel bill," he said.',
+    speakers: ['Pieter Vos', 'Daniel Kerr'],
+  },
+]);
+
 table('chains: a partial quote names the latest speaker', [
   {
     name: 'GIVEN `B said A was "…". "…," he added` after a quote by A THEN the added quote is B\'s',
