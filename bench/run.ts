@@ -14,7 +14,9 @@ import { extractQuotes } from '../src/core/quotes/index.ts';
 import { splitSentences } from '../src/core/sentences.ts';
 import { summarize } from '../src/core/summarize.ts';
 import type { Article } from '../src/core/article.ts';
-import { openStore } from '../src/store/sqlite.ts';
+import { openStore } from '../src/store/index.ts';
+import { storeArticle } from '../src/app/store-article.ts';
+import { findSpeakers, suggestSpeakers } from '../src/app/speakers/find-speakers.ts';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, scale: { type: 'string' }, rounds: { type: 'string', default: '3' } } });
 
@@ -69,7 +71,7 @@ for (const [name, ms] of rows) {
 
 // ingestion into a real SQLite file, then the queries behind /brief and /quote
 const dir = mkdtempSync(join(tmpdir(), 'nb-bench-'));
-const store = openStore(join(dir, 'bench.db'));
+const store = await openStore(join(dir, 'bench.db'));
 const heap0 = process.memoryUsage().heapUsed;
 const scale = Number(values.scale ?? 0);
 const t0 = process.hrtime.bigint();
@@ -78,25 +80,25 @@ const total = Math.max(scale, articles.length);
 for (let i = 0; i < total; i++) {
   const base = articles[i % articles.length]!;
   const a = i < articles.length ? base : { ...base, guid: `synthetic-${i}`, body: `${base.body}\n\nVariant ${i}.` };
-  store.ingestArticle(a, buildBriefing(a), new Date(Date.UTC(2024, 0, 1) + i * 1000));
+  await storeArticle(store, a, buildBriefing(a), new Date(Date.UTC(2024, 0, 1) + i * 1000));
   n++;
 }
 const ingestMs = Number(process.hrtime.bigint() - t0) / 1e6;
 console.log(`\ningest into SQLite: ${n} articles in ${ingestMs.toFixed(0)} ms = ${Math.round((n / ingestMs) * 1000)} articles/s (briefing included)`);
-const top = store.suggestSpeakers('', 5);
+const top = await suggestSpeakers(store, '', 5);
 const queries: Array<[string, () => unknown]> = [
   ['/brief', () => store.latestStories({ limit: 5 })],
   ['/brief topic:election', () => store.latestStories({ topic: 'election', limit: 5 })],
-  [`/quote who:${top[0]?.name ?? 'x'}`, () => store.quotesBySpeakers({ speakerIds: store.findSpeakers(top[0]?.name ?? 'x', 5).map((s) => s.speakerId), limit: 5 })],
-  ['autocomplete "bl"', () => store.suggestSpeakers('bl', 25)],
+  [`/quote who:${top[0]?.name ?? 'x'}`, async () => store.quotesBySpeakers({ speakerIds: (await findSpeakers(store, top[0]?.name ?? 'x', 5)).map((s) => s.speakerId), limit: 5 })],
+  ['autocomplete "bl"', () => suggestSpeakers(store, 'bl', 25)],
 ];
 for (const [name, q] of queries) {
   const reps = 200;
   const s = process.hrtime.bigint();
-  for (let i = 0; i < reps; i++) q();
-  console.log(`${name.padEnd(28)} ${(Number(process.hrtime.bigint() - s) / 1e6 / reps).toFixed(3)} ms/query over ${store.countArticles()} articles`);
+  for (let i = 0; i < reps; i++) await q();
+  console.log(`${name.padEnd(28)} ${(Number(process.hrtime.bigint() - s) / 1e6 / reps).toFixed(3)} ms/query over ${await store.countArticles()} articles`);
 }
 console.log(`heap growth during ingestion: ${((process.memoryUsage().heapUsed - heap0) / 1048576).toFixed(1)} MB; rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });
 if (sink === -1) console.log(sink);
