@@ -137,6 +137,11 @@ table('names', [
     speakers: ['Vadim Mitroshin'],
   },
   {
+    name: 'GIVEN a misspelt surname opening a sentence (`Kowalcyk says …`) THEN the person named before',
+    body: 'Marta Kowalczyk, the ferry line\'s doctor, examined the crew.\n\nKowalcyk says the captain would "rather stay at sea".',
+    speakers: ['Marta Kowalczyk'],
+  },
+  {
     name: 'GIVEN a capitalised word after a name where a full stop was lost THEN it is not part of the name',
     body: '"Fuel has doubled," said Vadim Mitroshin The crossings are half empty.',
     speakers: ['Vadim Mitroshin'],
