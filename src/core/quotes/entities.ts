@@ -104,7 +104,7 @@ export function createRegistry() {
       cands = near.filter((e) => e.kind !== 'group' && e.words[e.words.length - 1] === last && ((e.words.length === 1 && (e.kind !== 'organisation' || stemOf(e) === stemOfName(name))) || e.words[0] === words[0] || suffix(e) || (e.words[0]!.length <= 2 && e.words[0]![0] === words[0]![0])));
     }
     if (cands.length === 0 && !HONORIFIC_START.test(name)) cands = sameOrganisation(name);
-    if (cands.length === 0) cands = misspelt(words);
+    if (cands.length === 0 && kindOf(name, words) === 'person') cands = misspelt(words);
     if (cands.length === 0 && words.length === 1 && /^\p{Lu}{2,6}$/u.test(name.trim())) {
       // "IMF" for "International Monetary Fund": an acronym of a name already in the article.
       const acronym = last;

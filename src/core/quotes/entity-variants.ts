@@ -74,6 +74,8 @@ export function misspeltIn<E extends Named>(entities: readonly E[], words: reado
     if (e.kind !== 'person') continue;
     const el = e.words[e.words.length - 1]!;
     if (el[0] !== last[0] || Math.abs(el.length - last.length) > 1 || el === last || el.length < 6) continue;
+    // (A plural is not a misspelling: "Democrats" is not "Democrat".)
+    if (el + 's' === last || last + 's' === el) continue;
     key ??= spelling(last);
     if (spelling(el) !== key && distance(el, last) > 1) continue;
     if (words.length > 1 && e.words.length > 1 && e.words[0]![0] !== words[0]![0]) continue;
