@@ -104,6 +104,14 @@ table('chains: a possessive is not a subject', [
   },
 ]);
 
+table('chains: an object mention is not a subject', [
+  {
+    name: 'GIVEN `B said … Mr A …. He told X: "…"` after a quote by A THEN the quote is B\'s',
+    body: '"We will cut fares," Pieter Vos said.\n\nDaniel Kerr said the plan was never shown to Mr Vos when he ran the line. He told the Gazette: "The sums never added up."',
+    speakers: ['Pieter Vos', 'Daniel Kerr'],
+  },
+]);
+
 table('chains: a partial quote names the latest speaker', [
   {
     name: 'GIVEN `B said A was "…". "…," he added` after a quote by A THEN the added quote is B\'s',

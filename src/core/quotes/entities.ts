@@ -251,10 +251,11 @@ export function createRegistry() {
     }
     if (preferred && compatible(preferred, g) && (g === 'plural' || genderOf(preferred) === g)) {
       const recentOther = prior.filter((m) => m.entity !== preferred && compatible(m.entity, g));
-      // Chains: the preferred speaker was last *talked of* where the text names them, but a possessive
-      // ("Trump's policy") in someone else's sentence does not make them the subject again.
+      // Chains: the preferred speaker is still the one talked of where the text last names them as a
+      // subject; a possessive ("Vos's plan") or an object ("shown to Mr Vos") in someone else's sentence
+      // does not make them the subject again.
       let lastPref = -1;
-      for (let k = prior.length - 1; k >= 0; k--) if (prior[k]!.entity === preferred && !prior[k]!.possessive) { lastPref = prior[k]!.pos; break; }
+      for (let k = prior.length - 1; k >= 0; k--) if (prior[k]!.entity === preferred && !prior[k]!.possessive && prior[k]!.subject) { lastPref = prior[k]!.pos; break; }
       if (lastPref < 0 && !prior.some((m) => m.entity === preferred)) lastPref = lastBefore(preferred, pos);
       const quotedLast = Math.max(lastPref, preferredAt < pos ? preferredAt : -1);
       // Someone else named as the subject of a sentence since the preferred speaker was last quoted takes over.
