@@ -112,6 +112,14 @@ table('chains: an object mention is not a subject', [
   },
 ]);
 
+table('chains: the subject of a clause after "but"', [
+  {
+    name: 'GIVEN `… but C is unfazed. He said: "…"` THEN the quote is C\'s',
+    body: 'Karl Lind rowed first.\n\nVos says the race will be between himself, Dutchman Tomas Berg and Anton Reyes of Spain but Lind is unfazed.\n\nHe admitted: "I have trained all winter."',
+    speakers: ['Karl Lind'],
+  },
+]);
+
 table('chains: a partial quote names the latest speaker', [
   {
     name: 'GIVEN `B said A was "…". "…," he added` after a quote by A THEN the added quote is B\'s',

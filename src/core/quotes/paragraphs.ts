@@ -127,7 +127,9 @@ export function registerNames(paragraphs: readonly Paragraph[]): Registry {
         // "Meanwhile, Perpignan centre Jean-Philippe Granclaude is…": counted from an introductory comma.
         let intro = -1;
         for (let c = p.sentenceStart[a]!; c < a && c < p.sentenceStart[a]! + 6; c++) if (tokens[c]!.text === ',') intro = c;
-        const subject = !/(?:'s|s')$/.test(tokens[j - 1]!.lower) && (lead <= 2 || (intro >= 0 && a - intro - 1 <= 2) || tokens[a - 1]?.text === ',' || tokens[a - 1]?.text === '"' || (isSpeechVerb(tokens[v]) && (tokens[v - 1]?.text === ',' || tokens[v - 1]?.kind === 'quote' || tokens[v - 1]?.text === '"')));
+        // Chains: the subject of a clause after a conjunction ("… but McIlroy is unfazed") is a subject too.
+        const clause = /^(?:but|while|although|though|whereas|and)$/.test(tokens[a - 1]?.lower ?? '') && /^(?:is|was|has|had|says|said|insists|insisted|remains|remained|believes|believed|admits|admitted|thinks)$/.test(tokens[j]?.lower ?? '');
+        const subject = !/(?:'s|s')$/.test(tokens[j - 1]!.lower) && (lead <= 2 || clause || (intro >= 0 && a - intro - 1 <= 2) || tokens[a - 1]?.text === ',' || tokens[a - 1]?.text === '"' || (isSpeechVerb(tokens[v]) && (tokens[v - 1]?.text === ',' || tokens[v - 1]?.kind === 'quote' || tokens[v - 1]?.text === '"')));
         register(reg, p, a, j, subject, /(?:'s|s')$/.test(tokens[j - 1]!.lower));
       }
       i = j;
