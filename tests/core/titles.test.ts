@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ABBREVIATED_TITLES, HONORIFICS, PERSONAL_TITLES, TITLE_WORDS, isTitleWord } from '../../src/core/titles.ts';
-import { TITLES as SENTENCE_TITLES } from '../../src/core/sentence-abbreviations.ts';
+import { TITLES as SENTENCE_TITLES } from '../../src/core/sentences/abbreviations.ts';
 import { TITLES as QUOTE_TITLES } from '../../src/core/quotes/lexicon.ts';
 import { normalizeName } from '../../src/core/speakers.ts';
 
