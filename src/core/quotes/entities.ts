@@ -22,6 +22,8 @@ export interface Entity {
   aliases: Set<string>;
   /** Global offsets of the mentions, ascending. */
   mentions: number[];
+  /** The organisation stem of `name`, cached with the name it was computed for. */
+  stem?: { name: string; value: string };
 }
 
 export interface NameMention {
@@ -104,7 +106,10 @@ export function createRegistry() {
       cands = near.filter((e) => e.kind !== 'group' && e.words[e.words.length - 1] === last && ((e.words.length === 1 && (e.kind !== 'organisation' || stemOf(e) === stemOfName(name))) || e.words[0] === words[0] || suffix(e) || (e.words[0]!.length <= 2 && e.words[0]![0] === words[0]![0])));
     }
     if (cands.length === 0 && !HONORIFIC_START.test(name)) cands = sameOrganisation(name);
-    if (cands.length === 0 && kindOf(name, words) === 'person') cands = misspelt(words);
+    if (cands.length === 0) {
+      const variant = misspelt(words);
+      if (variant.length > 0 && kindOf(name, words) === 'person') cands = variant;
+    }
     if (cands.length === 0 && words.length === 1 && /^\p{Lu}{2,6}$/u.test(name.trim())) {
       // "IMF" for "International Monetary Fund": an acronym of a name already in the article.
       const acronym = last;
@@ -145,8 +150,11 @@ export function createRegistry() {
     return e;
   }
 
-  const sameOrganisation = (name: string): Entity[] => sameOrganisationIn(entities, name);
-  const stemOf = (e: Entity): string => stemOfName(e.name);
+  const stemOf = (e: Entity): string => {
+    if (e.stem?.name !== e.name) e.stem = { name: e.name, value: stemOfName(e.name) };
+    return e.stem.value;
+  };
+  const sameOrganisation = (name: string): Entity[] => sameOrganisationIn(entities, name, stemOf);
   const misspelt = (words: readonly string[]): Entity[] => misspeltIn(entities, words);
 
   function lastBefore(e: Entity, pos: number): number {

@@ -50,12 +50,12 @@ export function orgStem(words: readonly string[]): string {
  * Organisations: one canonical name per organisation in an article. "the Conservatives", "Conservative
  * party", "Conservative" and "the Tories" share a stem with an organisation already named.
  */
-export function sameOrganisationIn<E extends Named>(entities: readonly E[], name: string): E[] {
+export function sameOrganisationIn<E extends Named>(entities: readonly E[], name: string, stemOf: (e: E) => string = (e) => stemOfName(e.name)): E[] {
   let stem: string | null = null;
   for (const e of entities) {
     if (e.kind !== 'organisation') continue;
     stem ??= stemOfName(name);
-    if (stem && stemOfName(e.name) === stem) return [e];
+    if (stem && stemOf(e) === stem) return [e];
   }
   return [];
 }
