@@ -15,6 +15,8 @@ import { MAX_PAGED_ROWS, pageRows, type PageResult } from './paging.ts';
 import { permissionFor, requirePermission } from './permission.ts';
 import type { App, Choice, Clock, DigestCommands, Logger, QuoteRow, Store } from './ports.ts';
 import { closestSpeakers, findSpeakers, suggestSpeakers } from './speakers/find-speakers.ts';
+import { listedQuotes, quoteSubjects, type QuoteListing } from './speakers/quote-listing.ts';
+import { roleKey } from '../core/speaker-identity.ts';
 
 export interface AppDeps {
   store: Store;
@@ -124,29 +126,41 @@ export function createApp(deps: AppDeps): App {
     const about = str(inv.options.about);
     const n = count(inv.options.count);
     const page = pageOf(inv.options.page);
+    const listing: QuoteListing = str(inv.options.kind) === 'all' ? 'all' : 'default';
     const found = await findSpeakers(store, who, 5);
     if (!found.length) {
+      if (roleKey(who)) {
+        throw new BriefingError('unknown_speaker', `I don't know who "${who}" is yet.`, {
+          hint: 'I learn who holds a role from articles that name them (e.g. "the Russian president, Vladimir Putin"); ask by name instead.',
+          context: { who },
+        });
+      }
       const near = (await closestSpeakers(store, who, 3)).map((s) => s.name);
       throw new BriefingError('unknown_speaker', `I have no quotes from "${who}".`, {
         hint: near.length ? `Closest known speakers: ${near.join(', ')}` : 'No quotes have been collected yet.',
         context: { who },
       });
     }
-    // a name several speakers share ("Brown"): the most quoted, and the others named for a retry
-    const speakers = found.slice(0, 1);
-    const others = found.slice(1).map((s) => s.name);
+    // a name several speakers share ("Brown"): the most quoted full name, and the others named for a retry
+    const chosen = await quoteSubjects(store, found, who);
+    const speakers = chosen.speakers;
+    const others = chosen.others.map((s) => s.name);
     const intro = others.length ? `Also matching "${who}": ${others.join(', ')} (ask e.g. /quote who:"${others[0]}")` : null;
     const speakerIds = speakers.map((s) => s.speakerId);
     // the same words of the same speaker (an article stored twice) are shown once; the registry
-    // counts every quote of a speaker, so without about: the total is known
-    const knownTotal = about ? null : speakers.reduce((t, s) => t + s.quoteCount, 0);
-    const quotes = await pageRows((limit) => store.quotesBySpeakers({ speakerIds, about, limit }), (r) => `${r.speakerId}\u0000${textKey(r.text)}`, { page, count: n, knownTotal });
-    const names = speakers.map((s) => s.name).join(', ');
+    // counts every quote of a speaker, so without about: (and listing them all) the total is known
+    const knownTotal = about || listing !== 'all' ? null : speakers.reduce((t, s) => t + s.quoteCount, 0);
+    const quotes = await pageRows((limit) => listedQuotes(store, { speakerIds, about, limit }, listing), (r) => `${r.speakerId}\u0000${textKey(r.text)}`, { page, count: n, knownTotal });
+    const names = speakers[0]!.name;
     if (!quotes.total) {
       return {
         visibility: 'ephemeral',
         items: [],
-        notice: { tone: 'info', text: `No quotes from ${names} about "${about ?? ''}".`, hint: `Try /quote who:"${speakers[0]!.name}" without about:${others.length ? ` (also matching: ${others.join(', ')})` : ''}` },
+        notice: about
+          ? { tone: 'info', text: `No quotes from ${names} about "${about}".`, hint: `Try /quote who:"${names}" without about:${others.length ? ` (also matching: ${others.join(', ')})` : ''}` }
+          : listing === 'all' || speakers.every((s) => s.quoteCount === 0)
+            ? { tone: 'info', text: `No quotes from ${names} yet.` }
+            : { tone: 'info', text: `Only one- or two-word quotes from ${names}.`, hint: `Ask /quote who:"${names}" kind:all to see them.` },
       };
     }
     if (!quotes.rows.length) return pastTheEnd(inv, quotes, `No more quotes from ${names}${about ? ` on "${about}"` : ''}`, 'quotes');

@@ -3,7 +3,10 @@
 // probes, how a lookup's matches are tiered, and how suggestions and "did you mean" are ranked.
 // app/speakers/ runs them over the Store port.
 import { distance } from 'fastest-levenshtein';
-import { nameKeys, normalizeName, variantKey } from './speakers.ts';
+import type { SpeakerKind } from './article.ts';
+import { orgStem } from './quotes/entity-variants.ts';
+import { foldName, identityKeys, roleKey, spellingKey } from './speaker-identity.ts';
+import { normalizeName, variantKey } from './speakers.ts';
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them']);
 
@@ -16,7 +19,7 @@ export interface SpeakerCandidate {
 
 /** A name or a description ("the Russian president") as a lookup key. */
 export function aliasKey(s: string): string {
-  return normalizeName(s.replace(/^\s*the\s+/i, ''));
+  return foldName(s.replace(/^\s*the\s+/i, ''));
 }
 
 /** An alias worth indexing: not blank and not a pronoun ("he said"). */
@@ -25,29 +28,80 @@ export function usableAlias(alias: string): boolean {
   return a !== '' && !PRONOUNS.has(a.toLowerCase());
 }
 
+/** Key namespaces: merge keys (the only keys ingestion merges two speakers on) and role->person keys (lookup only). */
+export const MERGE_PREFIX = 'id:';
+export const ROLE_PREFIX = 'role:';
+/** The rank of a role->person key: below every name key. */
+export const ROLE_RANK = 3;
+
 /**
- * The keys a speaker name is indexed under, each with its rank (lower is a better match): the
- * full name at `aliasRank`, its spelling variant one worse, surname and other keys two worse.
+ * The keys under which ingestion merges a speaker with one of another article: its identity keys (full
+ * name, spelling/transliteration variant; none for a one-word person or a group) and, for an
+ * organisation, its stem ("Conservatives", "Conservative party", "the Tories" -> "conservative").
  */
-export function indexKeys(name: string, aliasRank: number): Array<{ key: string; rank: number }> {
-  const full = normalizeName(name);
+export function mergeKeys(name: string, kind: SpeakerKind): string[] {
+  const keys = identityKeys(name, kind).map((k) => MERGE_PREFIX + k);
+  if (kind === 'organisation') {
+    const words = foldName(name).split(' ').filter(Boolean);
+    const stem = words.length > 0 && words.length <= 4 && !words.includes('and') ? orgStem(words) : '';
+    if (stem) keys.push(`${MERGE_PREFIX}org ${stem}`);
+  }
+  return [...new Set(keys)];
+}
+
+/** A one-word person ("Brown"): a surname-only entry of its own, which only lookup maps to a full name. */
+export function surnameOnly(name: string, kind: string): boolean {
+  return kind !== 'organisation' && kind !== 'group' && foldName(name).split(' ').length === 1;
+}
+
+/**
+ * The lookup keys a speaker name is indexed under, each with its rank (lower is a better match): the
+ * full name at `aliasRank`, its spelling variant one worse, surname (and first + last name) two worse.
+ * A surname-only person is indexed as a surname. Transliterated: "Владимир Путин" -> "vladimir putin".
+ */
+export function indexKeys(name: string, aliasRank: number, kind = 'person'): Array<{ key: string; rank: number }> {
+  const full = foldName(name);
   if (!full) return [];
-  const variant = variantKey(name);
-  return nameKeys(name).map((key) => ({ key, rank: key === full ? aliasRank : key === variant ? aliasRank + 1 : aliasRank + 2 }));
+  const w = full.split(' ');
+  const base = surnameOnly(name, kind) ? aliasRank + 2 : aliasRank;
+  const last = w[w.length - 1]!;
+  const out = new Map<string, number>();
+  const add = (key: string, rank: number) => {
+    if (key && (out.get(key) ?? Infinity) > rank) out.set(key, rank);
+  };
+  add(full, base);
+  add(w.map(spellingKey).join(' '), base + 1);
+  add(last, aliasRank + 2);
+  add(spellingKey(last), aliasRank + 2);
+  if (w.length > 2) add(`${w[0]} ${last}`, aliasRank + 2);
+  return [...out].map(([key, rank]) => ({ key, rank }));
 }
 
 /** The key an alias is indexed under (rank 1), or null when it adds nothing to the name's own key. */
 export function aliasIndexKey(alias: string, name: string): string | null {
   const an = aliasKey(alias.trim());
-  return an && an !== normalizeName(name) ? an : null;
+  return an && an !== foldName(name) ? an : null;
 }
 
-/** The keys a lookup of `who` probes, each with the tier base its matches start at. */
+/** The role->person key of a role alias ("the Russian president" -> "role:russian president"), or null for a name. */
+export function roleIndexKey(alias: string): string | null {
+  const k = roleKey(alias);
+  return k ? ROLE_PREFIX + k : null;
+}
+
+/**
+ * The keys a lookup of `who` probes, each with the tier base its matches start at: the name, its
+ * spelling variant, its surname (all transliterated, so "Путин" finds "Vladimir Putin"), then the
+ * role->person key when `who` is a role ("the Russian president").
+ */
 export function lookupProbes(who: string): Array<[key: string, base: number]> {
   const norm = aliasKey(who);
   if (!norm) return [];
-  const probes: Array<[string, number]> = [[norm, 0], [variantKey(who), 3]];
-  for (const k of nameKeys(who)) probes.push([k, 6]);
+  const w = norm.split(' ');
+  const last = w[w.length - 1]!;
+  const probes: Array<[string, number]> = [[norm, 0], [w.map(spellingKey).join(' '), 3], [last, 6], [spellingKey(last), 6]];
+  const role = roleIndexKey(who);
+  if (role) probes.push([role, 9]);
   return probes;
 }
 

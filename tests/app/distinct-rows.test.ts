@@ -55,10 +55,13 @@ describe('answers without repeats', () => {
     const app = createApp({ store, clock: { now: () => new Date('2024-03-22T00:00:00Z') }, logger: silentLogger });
     const all = await app.handle({ command: 'quote', subcommand: null, options: { who: 'Putin', count: 10 } }, ctx);
     const texts = all.items.map((i) => (i as QuoteItem).text);
-    expect(texts).toEqual(['We are ready for talks,', 'The West is not ready.', 'We will meet again.', 'new era', 'Peace is possible.']);
+    // the two-word partial quote "new era" is left out unless asked for
+    expect(texts).toEqual(['We are ready for talks,', 'The West is not ready.', 'We will meet again.', 'Peace is possible.']);
     expect(all.more ?? 0).toBe(0);
+    const everything = await app.handle({ command: 'quote', subcommand: null, options: { who: 'Putin', count: 10, kind: 'all' } }, ctx);
+    expect(everything.items.map((i) => (i as QuoteItem).text)).toEqual(['We are ready for talks,', 'The West is not ready.', 'We will meet again.', 'new era', 'Peace is possible.']);
 
-    const two = await app.handle({ command: 'quote', subcommand: null, options: { who: 'Putin', count: 2 } }, ctx);
+    const two = await app.handle({ command: 'quote', subcommand: null, options: { who: 'Putin', count: 2, kind: 'all' } }, ctx);
     expect(two.items).toHaveLength(2);
     expect(two.more).toBe(3);
   });

@@ -1,5 +1,5 @@
 // Looking speakers up for /quote: by name (best match tier only), autocomplete, and "did you mean".
-import { bestTier, closestProbes, lookupProbes, rankClosest, rankSuggestions, topUp } from '../../core/speaker-match.ts';
+import { bestTier, closestProbes, lookupProbes, rankClosest, rankSuggestions, surnameOnly, topUp } from '../../core/speaker-match.ts';
 import { normalizeName, variantKey } from '../../core/speakers.ts';
 import type { KeyedSpeaker, SpeakerRecord, SpeakerRow, StoreSession } from '../ports.ts';
 
@@ -15,7 +15,10 @@ async function byPrefix(store: Speakers, prefix: string, cap: number): Promise<K
   return prefix ? store.speakersByKeyPrefix(prefix, cap) : [];
 }
 
-/** Speakers `who` names: exact name, alias, accent-free and spelling variants, surname; best tier only, most quoted first. */
+/**
+ * Speakers `who` names: exact name, alias, accent-free, transliterated and spelling variants, surname,
+ * then a role ("the Russian president"); best tier only, most quoted first, surname-only entries last.
+ */
 export async function findSpeakers(store: Speakers, who: string, limit: number): Promise<SpeakerRow[]> {
   const probes = lookupProbes(who);
   if (!probes.length) return [];
@@ -24,7 +27,9 @@ export async function findSpeakers(store: Speakers, who: string, limit: number):
   probes.forEach(([, base], i) => {
     for (const rec of found[i] ?? []) hits.push({ rec, tier: base + rec.rank });
   });
-  return toRows(store, bestTier(hits, limit));
+  // a surname several entries share: full names first (most quoted first), then the surname-only entry
+  const best = bestTier(hits, limit);
+  return toRows(store, [...best.filter((r) => !surnameOnly(r.name, r.kind)), ...best.filter((r) => surnameOnly(r.name, r.kind))]);
 }
 
 /** Autocomplete: prefix and variant matches, most quoted first (the most quoted of all for no prefix). */

@@ -127,16 +127,17 @@ export function describeArticleContract(store: () => Promise<Store>, reopen: (s:
         expect((await findSpeakers(s, who, 5)).map((r) => r.name), who).toEqual(['Vladimir Putin']);
       }
       const sp = (await findSpeakers(s, 'Putin', 1))[0]!;
-      expect(sp.quoteCount).toBe(3);
+      // the bare "Putin" of the first article stays a surname-only entry of its own: lookup decides
+      expect(sp.quoteCount).toBe(2);
       expect(sp.role).toBe('Russian president');
       expect(sp.aliases).toEqual(['Mr Putin', 'Putin', 'the Russian president']);
       const quotes = await s.quotesBySpeakers({ speakerIds: [sp.speakerId], limit: 10 });
       expect(quotes.map((x) => [x.text, x.kind, x.headline])).toEqual([
         ['Talks were frank.', 'direct', 'Second'],
         ['frank', 'partial', 'Second'],
-        ['Peace is possible.', 'direct', 'First'],
       ]);
       expect((await s.quotesBySpeakers({ speakerIds: [sp.speakerId], about: 'frank', limit: 10 })).map((x) => x.headline)).toEqual(['Second', 'Second']);
+      expect((await s.speakerByNorm('putin'))?.quoteCount).toBe(1);
     });
 
     it('GIVEN spelling variants and missing accents THEN the speaker is still found, and autocomplete ranks by quotes', async () => {
@@ -152,14 +153,14 @@ export function describeArticleContract(store: () => Promise<Store>, reopen: (s:
       expect((await closestSpeakers(s, 'Zelenskee', 2)).map((r) => r.name)).toContain('Volodymyr Zelensky');
     });
 
-    it('GIVEN a shared surname THEN a bare surname finds the most quoted, and a fuller name upgrades a surname-only speaker', async () => {
+    it('GIVEN a shared surname THEN a bare surname finds the most quoted, and a surname-only speaker stays its own entry', async () => {
       const s = await store();
       await ingest(s, article({ body: 'g' }), briefing('G', [q('Prudence.', 'Gordon Brown'), q('Again.', 'Gordon Brown')], [person('Gordon Brown')]), at('2024-01-01T00:00:00Z'));
       await ingest(s, article({ body: 'd' }), briefing('D', [q('Codes.', 'Dan Brown')], [person('Dan Brown')]), at('2024-01-01T00:00:01Z'));
       expect((await findSpeakers(s, 'Brown', 5)).map((r) => r.name)).toEqual(['Gordon Brown', 'Dan Brown']);
       await ingest(s, article({ body: 'm' }), briefing('M', [q('Hello.', 'Merkel')], [person('Merkel')]), at('2024-01-01T00:00:02Z'));
       await ingest(s, article({ body: 'm2' }), briefing('M2', [q('Again.', 'Angela Merkel')], [person('Angela Merkel')]), at('2024-01-01T00:00:03Z'));
-      expect((await findSpeakers(s, 'Merkel', 5)).map((r) => [r.name, r.quoteCount])).toEqual([['Angela Merkel', 2]]);
+      expect((await findSpeakers(s, 'Merkel', 5)).map((r) => [r.name, r.quoteCount])).toEqual([['Angela Merkel', 1], ['Merkel', 1]]);
     });
 
     it('GIVEN keyed writes THEN a key keeps its best rank, prefixes find keys in order, and a role is only set once', async () => {
