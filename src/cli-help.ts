@@ -14,6 +14,8 @@ Usage:
   newsbrief extract <file|folder|url>... [--json]   briefings without touching the store
   newsbrief ask "<slash command>" [--platform text|discord|slack]   answer one command
   newsbrief digest preview [--topic <words>]   print the digest a channel would get now
+  newsbrief speakers rebuild          re-register the speakers of a database built by an older
+                                      version (splits people wrongly merged), with progress lines
 
 Only start and console ingest the seeds folder ($SEEDS_DIR, default ./seeds).
 
@@ -108,5 +110,20 @@ ${HELP_OPT}
 
 Example:
   newsbrief digest preview --topic ukraine
+`,
+  speakers: `Usage: newsbrief speakers rebuild [--db <path>]
+
+Re-registers every speaker of the database under the current rules: each stored article is
+re-read and its quotes go to the speakers it names, so people an older version merged (a bare
+surname, a shared title such as "the minister", "Prime Minister's Questions" read as a name)
+become separate again. Runs in one transaction (an interruption leaves the database as it was)
+and prints a progress line every 200 articles, then a summary.
+
+Options:
+${DB}
+${HELP_OPT}
+
+Example:
+  newsbrief speakers rebuild --db ./data/newsbrief.db
 `,
 };

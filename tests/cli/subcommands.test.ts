@@ -15,6 +15,7 @@ describe('newsbrief <command> --help', () => {
     ['extract', ['--json']],
     ['ask', ['--platform', '--db']],
     ['digest', ['--topic', '--db']],
+    ['speakers', ['rebuild', '--db']],
   ])('GIVEN %s --help THEN its own usage, its options and an example, exit 0', async (command, options) => {
     const r = await runCli([command, '--help']);
     expect(r.code).toBe(0);

@@ -33,6 +33,15 @@ export interface SpeakerKey {
   rank: number;
 }
 
+/** A stored article as the registry rebuild reads it: what re-extraction needs, and its quotes. */
+export interface StoredArticle {
+  articleId: number;
+  /** The article as stored (no editor bullets; blocks are for the caller to rebuild from the body). */
+  article: { guid: string | null; url: string | null; file: string | null; source: string | null; format: string; headline: string | null; byline: string | null; published: string | null; body: string };
+  /** Its stored quotes, in position order, each with the name of the registry speaker it is attributed to now. */
+  quotes: Array<{ quoteId: number; text: string; start: number; end: number; mention: string | null; speaker: string | null }>;
+}
+
 export interface SpeakerStore {
   speakerByNorm(norm: string): Promise<SpeakerRecord | null>;
   /** For each key, the speakers indexed under exactly it, most quoted first, at most 20 (one list per key, in order). */
@@ -50,4 +59,11 @@ export interface SpeakerStore {
   /** Indexes the speaker under these keys; a key already there keeps the better (lower) rank. */
   addSpeakerKeys(speakerId: number, keys: readonly SpeakerKey[]): Promise<void>;
   addSpeakerAlias(speakerId: number, alias: string): Promise<void>;
+  // The registry rebuild (`newsbrief speakers rebuild`), run inside one transaction:
+  /** Stored articles with ids above `afterId`, in id order, at most `limit`. */
+  storedArticles(afterId: number, limit: number): Promise<StoredArticle[]>;
+  /** Empties the registry (speakers, aliases, keys); every stored quote becomes unattributed. */
+  clearSpeakerRegistry(): Promise<void>;
+  /** Attributes stored quotes to speakers (null: unattributed), adding them to the speakers' quote counts. */
+  setQuoteSpeakers(assignments: ReadonlyArray<{ quoteId: number; speakerId: number | null }>): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // The speaker registry in SQLite: speakers, their aliases, and the lookup keys (speaker_keys)
 // every name query is answered from by index.
-import type { KeyedSpeaker, SpeakerRecord, SpeakerStore } from '../../app/ports.ts';
+import type { KeyedSpeaker, SpeakerRecord, SpeakerStore, StoredArticle } from '../../app/ports.ts';
 import type { Db, Sync } from './sync.ts';
 
 interface SpeakerDbRow {
@@ -40,7 +40,32 @@ export function createSpeakerStore(db: Db): Sync<SpeakerStore> {
   const addAlias = db.prepare<[number, string]>('INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const aliasesOf = db.prepare<[number], { alias: string }>('SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias LIMIT 20');
 
+  const articlesAfter = db.prepare<[number, number], StoredArticle['article'] & { id: number; headline_from: string }>(
+    `SELECT id, guid, url, file, source, format, headline, headline_from, byline, published, body FROM articles WHERE id > ? ORDER BY id LIMIT ?`,
+  );
+  const quotesOf = db.prepare<[number], StoredArticle['quotes'][number]>(
+    `SELECT q.id AS quoteId, q.text, q.start_pos AS start, q.end_pos AS "end", q.mention, s.name AS speaker
+     FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.article_id = ? ORDER BY q.start_pos, q.id`,
+  );
+  const setQuoteSpeaker = db.prepare<[number | null, number]>('UPDATE quotes SET speaker_id = ? WHERE id = ?');
+  const countQuote = db.prepare<[number]>('UPDATE speakers SET quote_count = quote_count + 1 WHERE id = ?');
+
   return {
+    storedArticles: (afterId, limit) => articlesAfter.all(afterId, limit).map(({ id, headline_from, ...a }) => ({
+      articleId: id,
+      // a headline made from the lead is not the article's own
+      article: { ...a, headline: headline_from === 'article' ? a.headline : null },
+      quotes: quotesOf.all(id),
+    })),
+    clearSpeakerRegistry: () => {
+      db.exec('UPDATE quotes SET speaker_id = NULL WHERE speaker_id IS NOT NULL; DELETE FROM speaker_keys; DELETE FROM speaker_aliases; DELETE FROM speakers;');
+    },
+    setQuoteSpeakers: (assignments) => {
+      for (const a of assignments) {
+        setQuoteSpeaker.run(a.speakerId, a.quoteId);
+        if (a.speakerId !== null) countQuote.run(a.speakerId);
+      }
+    },
     speakerByNorm: (norm) => {
       const r = byNorm.get(norm);
       return r ? toRecord(r) : null;

@@ -163,6 +163,31 @@ export function describeArticleContract(store: () => Promise<Store>, reopen: (s:
       expect((await findSpeakers(s, 'Merkel', 5)).map((r) => [r.name, r.quoteCount])).toEqual([['Angela Merkel', 1], ['Merkel', 1]]);
     });
 
+    it('GIVEN the registry rebuild methods THEN stored articles come back in id order with their quotes, the registry empties, and quotes are re-attributed with counts', async () => {
+      const s = await store();
+      const two = [q('First words here.', 'Ann Lee'), { ...q('second', 'Ann Lee', 'partial'), start: 30, end: 36 }];
+      const a = await ingest(s, article({ body: 'alpha body', headline: 'Alpha', published: '2024-01-01' }), briefing('Alpha', two, [person('Ann Lee')]), at('2024-01-01T00:00:00Z'));
+      const b = await ingest(s, article({ body: 'beta body' }), briefing('Beta'), at('2024-01-01T00:00:01Z'));
+      const all = await s.storedArticles(0, 10);
+      expect(all.map((r) => r.articleId)).toEqual([a.articleId, b.articleId]);
+      expect(all[0]!.article).toMatchObject({ body: 'alpha body', headline: 'Alpha', published: '2024-01-01', source: 'Test Wire', format: 'text' });
+      expect(all[0]!.quotes.map((x) => [x.text, x.start, x.end, x.speaker])).toEqual([['First words here.', 0, 17, 'Ann Lee'], ['second', 30, 36, 'Ann Lee']]);
+      expect(all[1]!.quotes).toEqual([]);
+      expect((await s.storedArticles(a.articleId, 10)).map((r) => r.articleId)).toEqual([b.articleId]);
+      expect(await s.storedArticles(0, 1)).toHaveLength(1);
+
+      await s.clearSpeakerRegistry();
+      expect(await s.mostQuotedSpeakers(10)).toEqual([]);
+      expect(await s.speakersByKeys(['ann lee'])).toEqual([[]]);
+      expect((await s.storedArticles(0, 1))[0]!.quotes.map((x) => x.speaker)).toEqual([null, null]);
+
+      const id = await s.insertSpeaker({ name: 'Ann Lee', norm: 'ann lee', role: null, kind: 'person' });
+      const [first, second] = (await s.storedArticles(0, 1))[0]!.quotes;
+      await s.setQuoteSpeakers([{ quoteId: first!.quoteId, speakerId: id }, { quoteId: second!.quoteId, speakerId: null }]);
+      expect((await s.speakerByNorm('ann lee'))?.quoteCount).toBe(1);
+      expect((await s.quotesBySpeakers({ speakerIds: [id], limit: 10 })).map((x) => x.text)).toEqual(['First words here.']);
+    });
+
     it('GIVEN keyed writes THEN a key keeps its best rank, prefixes find keys in order, and a role is only set once', async () => {
       const s = await store();
       const id = await s.insertSpeaker({ name: 'Ann Lee', norm: 'ann lee', role: null, kind: 'person' });
