@@ -65,16 +65,37 @@ export function indexKeys(name: string, aliasRank: number, kind = 'person'): Arr
   const w = full.split(' ');
   const base = surnameOnly(name, kind) ? aliasRank + 2 : aliasRank;
   const last = w[w.length - 1]!;
+  const unit = surnameUnit(name);
   const out = new Map<string, number>();
   const add = (key: string, rank: number) => {
     if (key && (out.get(key) ?? Infinity) > rank) out.set(key, rank);
   };
+  const spelled = (key: string) => key.split(' ').map(spellingKey).join(' ');
   add(full, base);
-  add(w.map(spellingKey).join(' '), base + 1);
-  add(last, aliasRank + 2);
-  add(spellingKey(last), aliasRank + 2);
-  if (w.length > 2) add(`${w[0]} ${last}`, aliasRank + 2);
+  add(spelled(full), base + 1);
+  add(unit, aliasRank + 2);
+  add(spelled(unit), aliasRank + 2);
+  // the last part of a hyphenated surname ("André" of "Saint-André") is weaker evidence than a surname
+  if (unit !== last) {
+    add(last, aliasRank + 4);
+    add(spellingKey(last), aliasRank + 4);
+  }
+  if (w.length > 2) {
+    add(`${w[0]} ${last}`, aliasRank + 2);
+    add(w.slice(-2).join(' '), aliasRank + 2); // a two-word surname: "López Obrador"
+  }
   return [...out].map(([key, rank]) => ({ key, rank }));
+}
+
+/** The surname as one unit, folded: the last word of the name with its hyphens ("Saint-André" -> "saint andre"). */
+export function surnameUnit(name: string): string {
+  const full = foldName(name);
+  const tokens = name.trim().split(/\s+/);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const unit = foldName(tokens[i]!);
+    if (unit && full.endsWith(unit)) return unit;
+  }
+  return full.split(' ').pop() ?? '';
 }
 
 /** The key an alias is indexed under (rank 1), or null when it adds nothing to the name's own key. */

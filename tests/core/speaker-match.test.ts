@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasIndexKey, aliasKey, bestTier, indexKeys, lookupProbes, rankClosest, rankSuggestions, topUp, usableAlias } from '../../src/core/speaker-match.ts';
+import { aliasIndexKey, aliasKey, bestTier, indexKeys, lookupProbes, mergeKeys, rankClosest, rankSuggestions, roleIndexKey, surnameUnit, topUp, usableAlias } from '../../src/core/speaker-match.ts';
 
 const sp = (speakerId: number, name: string, quoteCount: number) => ({ speakerId, name, quoteCount });
 
@@ -62,5 +62,45 @@ describe('ranking', () => {
     expect(close.map((r) => r.speakerId)).toEqual([1, 2]);
     expect(topUp(close, [sp(3, 'Xi Jinping', 9), sp(1, 'Volodymyr Zelensky', 2)], 3).map((r) => r.speakerId)).toEqual([1, 2, 3]);
     expect(topUp(close, [sp(3, 'Xi Jinping', 9)], 2).map((r) => r.speakerId)).toEqual([1, 2]);
+  });
+});
+
+describe('registry merge keys (the only keys ingestion merges two speakers on)', () => {
+  it.each([
+    ['a full name', 'Fabien Saint-André', 'person', ['id:fabien saint andre', 'id:fabien saint andre']],
+    ['a one-word person (a bare surname or a mononym)', 'André', 'person', []],
+    ['a title read as a name', 'the Prime Minister', 'person', []],
+    ['an event named after a title', "Prime Minister's Questions", 'person', []],
+    ['a group', 'China and Russia', 'group', []],
+    ['an organisation called by its plural', 'the Conservatives', 'organisation', ['id:conservatives', 'id:conservatives', 'id:org conservative']],
+    ['an organisation called by its party name', 'Conservative Party', 'organisation', ['id:conservative party', 'id:conservative parti', 'id:org conservative']],
+    ['an organisation called by its nickname', 'the Tories', 'organisation', ['id:tories', 'id:tories', 'id:org conservative']],
+  ] as const)('GIVEN %s ("%s", a %s) THEN its merge keys are the listed ones', (_given, name, kind, keys) => {
+    expect([...new Set(mergeKeys(name, kind))]).toEqual([...new Set(keys)]);
+  });
+
+  it.each([
+    ['Saint-André', 'saint andre'],
+    ['Fabien Saint-André', 'saint andre'],
+    ['Gordon Brown', 'brown'],
+    ['Martin Luther King Jr', 'king'],
+  ])('GIVEN %s THEN the surname unit is "%s"', (name, unit) => {
+    expect(surnameUnit(name)).toBe(unit);
+  });
+
+  it('GIVEN a hyphenated surname THEN its last part is a weaker lookup key than the surname', () => {
+    const keys = new Map(indexKeys('Fabien Saint-André', 0).map((k) => [k.key, k.rank]));
+    expect(keys.get('saint andre')).toBe(2);
+    expect(keys.get('andre')).toBe(4);
+    // a one-word person is indexed as a surname, below any full name
+    expect(indexKeys('André', 0)[0]).toEqual({ key: 'andre', rank: 2 });
+  });
+
+  it.each([
+    ['the Russian president', 'role:russian president'],
+    ['The Minister', 'role:minister'],
+    ['Vladimir Putin', null],
+  ])('GIVEN %s THEN its role->person key is %s', (alias, key) => {
+    expect(roleIndexKey(alias)).toBe(key);
   });
 });

@@ -1,7 +1,7 @@
 // What /quote who: lists: whose quotes (the chosen speaker, and for a bare surname the surname-only
 // entry of the same name), and which of them (short partial quotes only when asked).
 import { isListedQuote } from '../../core/speaker-identity.ts';
-import { surnameOnly } from '../../core/speaker-match.ts';
+import { surnameOnly, surnameUnit } from '../../core/speaker-match.ts';
 import { foldName } from '../../core/speaker-identity.ts';
 import type { QuoteQuery, QuoteRow, SpeakerRow, StoreSession } from '../ports.ts';
 
@@ -38,7 +38,7 @@ export async function quoteSubjects(store: Pick<StoreSession, 'speakerByNorm'>, 
   const query = foldName(who);
   const fullNames = rest.filter((s) => !surnameOnly(s.name, s.kind));
   const others = rest.filter((s) => !(surnameOnly(s.name, s.kind) && foldName(s.name) === query));
-  if (query.includes(' ') || surnameOnly(first.name, first.kind) || foldName(first.name).split(' ').pop() !== query || fullNames.length) {
+  if (query.includes(' ') || surnameOnly(first.name, first.kind) || surnameUnit(first.name) !== query || fullNames.length) {
     return { speakers: [first], others: rest };
   }
   const bare = await store.speakerByNorm(query);
