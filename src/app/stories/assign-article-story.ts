@@ -1,0 +1,114 @@
+// Story assignment at ingestion, online and incremental: a stored article joins the story it
+// matches among the candidates the key index gives (LSH band keys of its body, names of its
+// headline and lead), within the time window of published dates (first-seen time when it has
+// none), or starts a story. The work is bounded by the index (STORIES_PER_KEY stories per key,
+// MAX_MEMBERS_COMPARED members per story), whatever the archive's size. Its quotes are linked to
+// the same utterance already quoted by another article (same speaker, sameUtterance).
+// Called inside storeArticle's transaction for a new article, and by the edit path for an
+// updated one (which first takes the article out of its story).
+import type { Briefing, KeyPoint } from '../../core/article.ts';
+import { assignStory, DEFAULT_POLICY, fingerprint, MAX_MEMBERS_COMPARED, sameUtterance } from '../../core/stories/index.ts';
+import type { StoryCard, StoryState, StoreSession } from '../ports.ts';
+import { STORIES_PER_KEY } from '../ports.ts';
+import { textKey } from '../distinct-rows.ts';
+
+const HOUR = 3_600_000;
+/** Quotes of a speaker compared with a new quote (the newest utterances). */
+export const UTTERANCES_COMPARED = 50;
+
+export interface ArticleForStory {
+  articleId: number;
+  headline: string;
+  body: string;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  ingestedAt: Date;
+  keyPoints: KeyPoint[];
+  topQuote: Briefing['topQuote'];
+}
+
+export interface StoryOutcome {
+  storyId: number;
+  /** null: it started a story. */
+  joined: 'near-duplicate' | 'same-event' | null;
+  /** The story's card changed in a way a reader notices (see isMaterialChange). */
+  material: boolean;
+}
+
+/** The instant the story window is measured on: the published date when it parses, else first seen. */
+export function storyTimeOf(published: string | null, ingestedAt: Date): Date {
+  const t = published ? Date.parse(published) : NaN;
+  return Number.isFinite(t) ? new Date(t) : ingestedAt;
+}
+
+/** The index keys of a fingerprint: its LSH bands, and its names ("n:" + name). */
+export function storyKeys(fp: { bands: string[]; entities: string[] }): string[] {
+  return [...fp.bands, ...fp.entities.map((e) => `n:${e}`)];
+}
+
+/**
+ * A material change of a story, shown again by digests ("updated"): the new card has another
+ * headline, or a key point the old card did not have. A copy that is not more complete than the
+ * story's best article does not change the card, so it is never material.
+ */
+export function isMaterialChange(old: Pick<StoryState, 'headline' | 'keyPoints'>, card: Pick<StoryCard, 'headline' | 'keyPoints'>): boolean {
+  if (textKey(old.headline) !== textKey(card.headline)) return true;
+  const had = new Set(old.keyPoints.map((k) => textKey(k.text)));
+  return card.keyPoints.some((k) => !had.has(textKey(k.text)));
+}
+
+function cardOf(a: ArticleForStory): StoryCard {
+  return {
+    bestArticleId: a.articleId, bestSize: a.body.length, headline: a.headline, url: a.url, source: a.source, published: a.published,
+    keyPoints: a.keyPoints, topQuote: a.topQuote ?? null,
+  };
+}
+
+/** Assigns a stored article to a story (and links its quotes); run it inside the ingesting transaction. */
+export async function assignArticleStory(tx: StoreSession, a: ArticleForStory): Promise<StoryOutcome> {
+  const fp = fingerprint({ headline: a.headline, body: a.body });
+  const when = storyTimeOf(a.published, a.ingestedAt);
+  const at = when.toISOString();
+  const seenAt = a.ingestedAt.toISOString();
+  const sortKey = a.published ?? seenAt;
+  const span = Math.max(DEFAULT_POLICY.nearDuplicateHours, DEFAULT_POLICY.eventHours) * HOUR;
+  const keys = storyKeys(fp);
+  const candidates = await tx.storyCandidates({
+    keys,
+    from: new Date(when.getTime() - span).toISOString(),
+    until: new Date(when.getTime() + span).toISOString(),
+    perKey: STORIES_PER_KEY,
+    membersPerStory: MAX_MEMBERS_COMPARED,
+  });
+  const got = assignStory(
+    fp,
+    candidates.map((c) => ({
+      storyId: c.storyId,
+      members: c.members.filter((m) => m.articleId !== a.articleId).map((m) => ({ fingerprint: m.fingerprint, hoursApart: (when.getTime() - Date.parse(m.at)) / HOUR })),
+    })),
+  );
+  let outcome: StoryOutcome;
+  if (!got) {
+    const storyId = await tx.createStory({ ...cardOf(a), storyAt: at, seenAt, sortKey });
+    outcome = { storyId, joined: null, material: true };
+  } else {
+    const old = await tx.story(got.storyId);
+    const card = old && a.body.length > old.bestSize ? cardOf(a) : null;
+    const material = Boolean(old && card && isMaterialChange(old, card));
+    await tx.joinStory({ storyId: got.storyId, card, seenAt, sortKey, material });
+    outcome = { storyId: got.storyId, joined: got.reason, material };
+  }
+  await tx.addStoryMember({ articleId: a.articleId, storyId: outcome.storyId, at, fingerprint: fp, keys });
+  await linkUtterances(tx, a.articleId);
+  return outcome;
+}
+
+/** Links each attributed quote of the article to the same utterance already stored, if any. */
+async function linkUtterances(tx: StoreSession, articleId: number): Promise<void> {
+  for (const q of await tx.quotesOfArticle(articleId)) {
+    const earlier = await tx.recentUtterances(q.speakerId, articleId, UTTERANCES_COMPARED);
+    const same = earlier.find((e) => sameUtterance(e.text, q.text));
+    if (same) await tx.linkUtterance(q.quoteId, same.quoteId);
+  }
+}
