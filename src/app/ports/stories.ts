@@ -128,7 +128,10 @@ export interface StoryStore {
   quotesOfArticle(articleId: number): Promise<Array<SpeakerQuoteRef & { speakerId: number }>>;
   /** The speaker's newest first-of-their-utterance quotes in other articles (at most `limit`). */
   recentUtterances(speakerId: number, exceptArticleId: number, limit: number): Promise<SpeakerQuoteRef[]>;
-  /** Marks `quoteId` as the same utterance as `sameAs` (the speaker's quote count drops by one). */
+  /**
+   * Marks `quoteId` as the same utterance as `sameAs`: the speaker's quote count drops by one, and
+   * the utterance ranks by its latest printing.
+   */
   linkUtterance(quoteId: number, sameAs: number): Promise<void>;
   /** Articles with an id above `afterId`, in id order, for rebuilding (at most `limit`). */
   articlesForStories(afterId: number, limit: number): Promise<StoredArticleForStory[]>;

@@ -8,9 +8,10 @@
 // updated one (which first takes the article out of its story).
 import type { Briefing, KeyPoint } from '../../core/article.ts';
 import { assignStory, DEFAULT_POLICY, fingerprint, MAX_MEMBERS_COMPARED, sameUtterance } from '../../core/stories/index.ts';
+import { hash32 } from '../../core/stories/minhash.ts';
 import type { StoryCard, StoryState, StoreSession } from '../ports.ts';
 import { STORIES_PER_KEY } from '../ports.ts';
-import { textKey } from '../distinct-rows.ts';
+import { storyKey, textKey } from '../distinct-rows.ts';
 
 const HOUR = 3_600_000;
 /** Quotes of a speaker compared with a new quote (the newest utterances). */
@@ -58,6 +59,15 @@ export function isMaterialChange(old: Pick<StoryState, 'headline' | 'keyPoints'>
   return card.keyPoints.some((k) => !had.has(textKey(k.text)));
 }
 
+/**
+ * The card key: the same headline and first key point make the same card, i.e. the same copy
+ * (very short items, where body shingles say little). Joined as a near-duplicate within its window.
+ */
+export function cardKey(headline: string, keyPoints: readonly KeyPoint[]): string {
+  const k = storyKey({ headline, keyPoints: keyPoints.map((p) => p.text) });
+  return `c:${hash32(k).toString(36)}${hash32(k, 0x9747b28c).toString(36)}`;
+}
+
 function cardOf(a: ArticleForStory): StoryCard {
   return {
     bestArticleId: a.articleId, bestSize: a.body.length, headline: a.headline, url: a.url, source: a.source, published: a.published,
@@ -73,15 +83,12 @@ export async function assignArticleStory(tx: StoreSession, a: ArticleForStory): 
   const seenAt = a.ingestedAt.toISOString();
   const sortKey = a.published ?? seenAt;
   const span = Math.max(DEFAULT_POLICY.nearDuplicateHours, DEFAULT_POLICY.eventHours) * HOUR;
-  const keys = storyKeys(fp);
-  const candidates = await tx.storyCandidates({
-    keys,
-    from: new Date(when.getTime() - span).toISOString(),
-    until: new Date(when.getTime() + span).toISOString(),
-    perKey: STORIES_PER_KEY,
-    membersPerStory: MAX_MEMBERS_COMPARED,
-  });
-  const got = assignStory(
+  const card = cardKey(a.headline, a.keyPoints);
+  const keys = [...storyKeys(fp), card];
+  const window = { from: new Date(when.getTime() - span).toISOString(), until: new Date(when.getTime() + span).toISOString(), perKey: STORIES_PER_KEY, membersPerStory: MAX_MEMBERS_COMPARED };
+  const sameCard = (await tx.storyCandidates({ ...window, keys: [card], membersPerStory: 1 })).find((c) => c.members.some((m) => m.articleId !== a.articleId));
+  const candidates = sameCard ? [] : await tx.storyCandidates({ ...window, keys });
+  const got = sameCard ? { storyId: sameCard.storyId, reason: 'near-duplicate' as const, jaccard: 1 } : assignStory(
     fp,
     candidates.map((c) => ({
       storyId: c.storyId,

@@ -72,6 +72,11 @@ export function createStoryStore(db: Db): Sync<StoryStore> {
      WHERE speaker_id = ? AND same_as IS NULL AND article_id <> ? ORDER BY sort_key DESC, id DESC LIMIT ?`,
   );
   const link = db.prepare<[number, number]>('UPDATE quotes SET same_as = ? WHERE id = ? AND same_as IS NULL');
+  // an utterance printed again ranks by its latest printing
+  const relink = db.prepare<[number, number, number]>(
+    `UPDATE quotes SET sort_key = CASE WHEN sort_key >= (SELECT sort_key FROM quotes WHERE id = ?) THEN sort_key
+       ELSE (SELECT sort_key FROM quotes WHERE id = ?) END WHERE id = ?`,
+  );
   const uncount = db.prepare<[number]>('UPDATE speakers SET quote_count = quote_count - 1 WHERE id = (SELECT speaker_id FROM quotes WHERE id = ?)');
   const articlesAfter = db.prepare<[number, number], { id: number; headline: string; body: string; url: string | null; source: string | null; published: string | null; ingested_at: string; key_points: string; top_quote: string | null }>(
     'SELECT id, headline, body, url, source, published, ingested_at, key_points, top_quote FROM articles WHERE id > ? ORDER BY id LIMIT ?',
@@ -128,7 +133,9 @@ export function createStoryStore(db: Db): Sync<StoryStore> {
     quotesOfArticle: (id) => quotesOf.all(id),
     recentUtterances: (speakerId, except, limit) => utterances.all(speakerId, except, limit),
     linkUtterance: (quoteId, sameAs) => {
-      if (link.run(sameAs, quoteId).changes) uncount.run(quoteId);
+      if (!link.run(sameAs, quoteId).changes) return;
+      uncount.run(quoteId);
+      relink.run(quoteId, quoteId, sameAs);
     },
     articlesForStories: (afterId, limit): StoredArticleForStory[] =>
       articlesAfter.all(afterId, limit).map((r) => ({
