@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { runAsk, runConsoleCommand, runDigestPreview, runExtract, runIngest, runStart } from './cli-commands.ts';
+import { runStoriesRebuild } from './cli-stories.ts';
 
 export const USAGE = `newsbrief — news briefings with who said what, for Discord, Slack and the console
 
@@ -14,6 +15,8 @@ Usage:
   newsbrief extract <file|folder|url>... [--json]   briefings without touching the store
   newsbrief ask "<slash command>" [--platform text|discord|slack]   answer one command
   newsbrief digest preview [--topic <words>]   print the digest a channel would get now
+  newsbrief stories rebuild [--restart]   recompute the story clusters (after an upgrade);
+                                      resumes an interrupted rebuild unless --restart
 
 Options:
   --db <path>      database file (default: $NEWSBRIEF_DB or ./data/newsbrief.db)
@@ -28,11 +31,12 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   extract: { ...COMMON, json: { type: 'boolean' } },
   ask: { ...COMMON, platform: { type: 'string', default: 'text' } },
   digest: { ...COMMON, topic: { type: 'string' } },
+  stories: { ...COMMON, restart: { type: 'boolean' } },
 };
 
 export class UsageError extends Error {}
 
-const ONE_SHOT = new Set(['ingest', 'extract', 'ask', 'digest']);
+const ONE_SHOT = new Set(['ingest', 'extract', 'ask', 'digest', 'stories']);
 
 function parse(command: string, args: string[]) {
   try {
@@ -50,7 +54,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     return command ? 0 : 2;
   }
   if (!(command in OPTIONS)) {
-    io.stderr.write(`newsbrief: unknown command "${command}". Commands: start, console, ingest, extract, ask, digest (see newsbrief --help).\n`);
+    io.stderr.write(`newsbrief: unknown command "${command}". Commands: start, console, ingest, extract, ask, digest, stories (see newsbrief --help).\n`);
     return 2;
   }
   let config: Config;
@@ -96,6 +100,9 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       case 'digest':
         if (pos[0] !== 'preview' || pos.length > 1) throw new UsageError('the digest command has one subcommand: newsbrief digest preview [--topic <words>]');
         return await runDigestPreview(ctx, typeof values.topic === 'string' ? values.topic : null);
+      case 'stories':
+        if (pos[0] !== 'rebuild' || pos.length > 1) throw new UsageError('the stories command has one subcommand: newsbrief stories rebuild [--restart]');
+        return await runStoriesRebuild(ctx, Boolean(values.restart));
     }
   } catch (err) {
     if (err instanceof UsageError) {
