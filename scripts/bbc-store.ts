@@ -3,9 +3,10 @@
 // evaluations. Articles are ingested in file order, one second apart (the corpus has no dates).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ingestDocument } from '../src/app/ingest.ts';
+import { storeArticle } from '../src/app/store-article.ts';
+import { buildBriefing } from '../src/core/briefing.ts';
+import { parseDocumentResult } from '../src/core/parse/index.ts';
 import type { Store } from '../src/app/ports.ts';
-import { silentLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/index.ts';
 
 export function corpusFiles(corpus: string): string[] {
@@ -24,9 +25,10 @@ export async function ingestCorpus(corpus: string, dbPath: string): Promise<{ st
   const files = corpusFiles(corpus);
   const t0 = performance.now();
   for (const f of files) {
-    const lines = await ingestDocument({ store, clock, logger: silentLogger }, { content: readFileSync(join(corpus, f), 'utf8'), file: f, url: null }, f);
-    const id = lines.find((l) => l.articleId !== undefined)?.articleId;
-    if (id !== undefined) articleOf.set(f, id);
+    const [article] = parseDocumentResult({ content: readFileSync(join(corpus, f), 'utf8'), file: f, url: null }).articles;
+    if (!article) continue;
+    const res = await storeArticle(store, article, buildBriefing(article), clock.now());
+    articleOf.set(f, res.articleId);
   }
   return { store, articleOf, msPerArticle: (performance.now() - t0) / files.length };
 }

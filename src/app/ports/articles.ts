@@ -107,8 +107,8 @@ export interface ArticleStore {
    * ingestion time; then newest id); with a topic by relevance and recency.
    */
   latestStories(q: StoryQuery): Promise<StoryRow[]>;
-  /** How many stories latestStories would return without limit and offset. */
-  countStories(q: Omit<StoryQuery, 'limit' | 'offset' | 'now'>): Promise<number>;
+  /** How many stories latestStories would return without limit and offset (true counts in /brief and digests). */
+  countStories(q: Omit<StoryQuery, 'limit'>): Promise<number>;
   /**
    * Quotes of these speakers, one per utterance (the first article that printed it, with the
    * others in alsoReportedBy), newest first (then article, whole before partial, position).

@@ -148,7 +148,7 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
     return db.prepare<[Record<string, unknown>], StoryRecord>(sql).all(params).map(toStory);
   }
 
-  function countStories(q: Omit<StoryQuery, 'limit' | 'offset' | 'now'>): number {
+  function countStories(q: Omit<StoryQuery, 'limit'>): number {
     const f = storyFilter(q);
     if (!f) return 0;
     const where = f.where.length ? `WHERE ${f.where.join(' AND ')}` : '';
