@@ -86,7 +86,12 @@ export async function assignArticleStory(tx: StoreSession, a: ArticleForStory): 
   const card = cardKey(a.headline, a.keyPoints);
   const keys = [...storyKeys(fp), card];
   const window = { from: new Date(when.getTime() - span).toISOString(), until: new Date(when.getTime() + span).toISOString(), perKey: STORIES_PER_KEY, membersPerStory: MAX_MEMBERS_COMPARED };
-  const sameCard = (await tx.storyCandidates({ ...window, keys: [card], membersPerStory: 1 })).find((c) => c.members.some((m) => m.articleId !== a.articleId));
+  // the key index may hold stale keys (an edited article taken out of its story): the story's card must still be this card
+  let sameCard: { storyId: number } | null = null;
+  for (const c of await tx.storyCandidates({ ...window, keys: [card], membersPerStory: 1 })) {
+    const st = c.members.some((m) => m.articleId !== a.articleId) ? await tx.story(c.storyId) : null;
+    if (st && cardKey(st.headline, st.keyPoints) === card) { sameCard = c; break; }
+  }
   const candidates = sameCard ? [] : await tx.storyCandidates({ ...window, keys });
   const got = sameCard ? { storyId: sameCard.storyId, reason: 'near-duplicate' as const, jaccard: 1 } : assignStory(
     fp,
@@ -118,4 +123,13 @@ async function linkUtterances(tx: StoreSession, articleId: number): Promise<void
     const same = earlier.find((e) => sameUtterance(e.text, q.text));
     if (same) await tx.linkUtterance(q.quoteId, same.quoteId);
   }
+}
+
+/**
+ * For the edit path (an updated article, same id): takes it out of its story and assigns it
+ * again, so an edit that changes the story moves it, and one that does not keeps it there.
+ */
+export async function reassignArticleStory(tx: StoreSession, a: ArticleForStory): Promise<StoryOutcome> {
+  await tx.detachFromStory(a.articleId);
+  return assignArticleStory(tx, a);
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Briefing, KeyPoint } from '../../../src/core/article.ts';
 import type { Store } from '../../../src/app/ports.ts';
 import { storeArticle } from '../../../src/app/store-article.ts';
+import { reassignArticleStory } from '../../../src/app/stories/assign-article-story.ts';
 import { findSpeakers } from '../../../src/app/speakers/find-speakers.ts';
 import { FOLLOW_UP, SAME_NAME, WIRE, WIRE_EDITED, WIRE_EXTENDED } from '../../fixtures/stories/wire.ts';
 import { article, at, briefing, person, q } from './fixtures.ts';
@@ -89,6 +90,16 @@ export function describeStoriesContract(store: () => Promise<Store>): void {
       expect((await s.latestStories({ topic: 'oil', limit: 1, offset: 1 })).map((r) => r.headline)).toEqual(['Game review: Deep Sea']);
     });
 
+    it('GIVEN quotes of one speaker WHEN about: a topic THEN the quote from the article about it comes before a newer one that mentions it in passing', async () => {
+      const s = await store();
+      const filler = 'The minister talked about schools, roads and hospitals for most of the interview. '.repeat(10);
+      await ingest(s, article({ body: 'Oil output will rise. Oil prices and oil exports were the subject.', published: '2024-03-01' }), briefing('Oil output to rise', [q('We will pump more oil', 'Ann Lee')], [person('Ann Lee')]), at('2024-03-01T09:00:00Z'));
+      await ingest(s, article({ body: `${filler} She mentioned oil once.`, published: '2024-03-04' }), briefing('Minister on schools', [q('Schools come first', 'Ann Lee')], [person('Ann Lee')]), at('2024-03-04T09:00:00Z'));
+      const [speaker] = await findSpeakers(s, 'Ann Lee', 5);
+      expect((await s.quotesBySpeakers({ speakerIds: [speaker!.speakerId], about: 'oil', limit: 5 })).map((r) => r.text)).toEqual(['We will pump more oil', 'Schools come first']);
+      expect((await s.quotesBySpeakers({ speakerIds: [speaker!.speakerId], limit: 5 })).map((r) => r.text)).toEqual(['Schools come first', 'We will pump more oil']);
+    });
+
     it('GIVEN plurals, phrases and stray operators THEN stemming and phrases work and the query syntax never leaks', async () => {
       const s = await store();
       await ingest(s, article({ body: 'The election will be held in May. Interest rates stay at 4%.' }), briefing('Election called'), at('2024-03-01T09:00:00Z'));
@@ -102,6 +113,23 @@ export function describeStoriesContract(store: () => Promise<Store>): void {
         await expect(s.countStories({ topic: odd })).resolves.toBeTypeOf('number');
       }
       expect(await heads('election -')).toEqual(['Election called', 'Town hall']);
+    });
+
+    it('GIVEN an edited article assigned again THEN it stays in its story when still a copy, and moves when it is another story now', async () => {
+      const s = await store();
+      const a = await wire(s, { body: WIRE, source: 'Daily Wire' }, 'Wire', '2024-03-05T09:00:00Z');
+      const b = await wire(s, { body: WIRE_EDITED, source: 'North Post' }, 'Edited', '2024-03-05T10:00:00Z');
+      const storyId = (await s.storyOfArticle(a.articleId))!;
+      const edit = (body: string) => s.transaction((tx) => reassignArticleStory(tx, {
+        articleId: b.articleId, headline: 'Edited', body, url: null, source: 'North Post', published: '2024-03-05T09:00:00Z',
+        ingestedAt: at('2024-03-05T12:00:00Z'), keyPoints: kp('Harwick will close its coal plant in March.'), topQuote: null,
+      }));
+      expect((await edit(WIRE_EDITED)).storyId).toBe(storyId);
+      expect(await s.countStories({})).toBe(1);
+      const moved = await edit(SAME_NAME);
+      expect(moved.storyId).not.toBe(storyId);
+      expect(await s.countStories({})).toBe(2);
+      expect((await s.story(storyId))!.articleCount).toBe(1);
     });
 
     it('GIVEN an article taken out of its story THEN the story keeps its other articles and takes its card from the longest', async () => {
