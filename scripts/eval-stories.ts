@@ -1,6 +1,6 @@
 // Story clustering, measured: pairwise precision and recall of the online clustering on
-// hand-labelled same-story / different-story pairs of the BBC corpus (scripts/data/story-pairs.json).
-//   npm run eval:stories [-- --corpus ../shared/corpus/bbc] [--pairs scripts/data/story-pairs.json] [--store]
+// hand-labelled same-story / different-story pairs of the BBC corpus (scripts/story-pairs.json).
+//   npm run eval:stories [-- --corpus ../shared/corpus/bbc] [--pairs scripts/story-pairs.json] [--store]
 // --store: the corpus is ingested through the real pipeline into a temp SQLite store
 // (storeArticle assigns the stories through the band/name key index) and the stories it
 // stored are scored.
@@ -16,7 +16,7 @@ import { ingestCorpus } from './bbc-store.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
 const corpus = resolve(arg('corpus') ?? '../shared/corpus/bbc');
-const pairsFile = resolve(arg('pairs') ?? 'scripts/data/story-pairs.json');
+const pairsFile = resolve(arg('pairs') ?? 'scripts/story-pairs.json');
 
 interface Pair { a: string; b: string; same: boolean; stratum: string; note?: string }
 const { pairs } = JSON.parse(readFileSync(pairsFile, 'utf8')) as { pairs: Pair[] };
