@@ -4,7 +4,8 @@
 import type { Article, Briefing } from '../core/article.ts';
 import { contentHash, guidKey } from '../core/dedupe-keys.ts';
 import type { DedupeField, IngestResult, NewQuote, StoreSession } from './ports.ts';
-import { createSpeakerMemo, forgetSpeakers, resolveSpeaker, type SpeakerMemo } from './speakers/resolve-speaker.ts';
+import { assignArticleStory } from './stories/assign-article-story.ts';
+import { articleSpeakerOf, createSpeakerMemo, forgetSpeakers, resolveSpeaker, type SpeakerMemo } from './speakers/resolve-speaker.ts';
 
 // One memo per store (or transaction session) it was used through.
 const memos = new WeakMap<StoreSession, SpeakerMemo>();
@@ -33,12 +34,13 @@ export async function storeArticle(store: StoreSession, article: Article, briefi
       for (const q of briefing.quotes) {
         let speakerId: number | null = null;
         if (q.speaker) {
-          if (!ids.has(q.speaker)) ids.set(q.speaker, await resolveSpeaker(tx, memo, { name: q.speaker, aliases: [], role: null, kind: 'unknown' }));
+          if (!ids.has(q.speaker)) ids.set(q.speaker, await resolveSpeaker(tx, memo, articleSpeakerOf(briefing.speakers, q.speaker)));
           speakerId = ids.get(q.speaker) ?? null;
         }
         quotes.push({ text: q.text, kind: q.kind, mention: q.mention, start: q.start, end: q.end, speakerId });
       }
       const articleId = await tx.insertArticle({ article, briefing, ingestedAt, guidKey: guid, contentHash: hash, quotes });
+      await assignArticleStory(tx, { articleId, headline: briefing.headline, body: article.body, url: article.url, source: article.source, published: article.published, ingestedAt, keyPoints: briefing.keyPoints, topQuote: briefing.topQuote });
       return { status: 'stored', articleId };
     });
   } catch (err) {

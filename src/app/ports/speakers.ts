@@ -64,6 +64,6 @@ export interface SpeakerStore {
   storedArticles(afterId: number, limit: number): Promise<StoredArticle[]>;
   /** Empties the registry (speakers, aliases, keys); every stored quote becomes unattributed. */
   clearSpeakerRegistry(): Promise<void>;
-  /** Attributes stored quotes to speakers (null: unattributed), adding them to the speakers' quote counts. */
+  /** Attributes stored quotes to speakers (null: unattributed), adding them to the speakers' quote counts (a repeat of an utterance, see quotes.same_as, is not counted). */
   setQuoteSpeakers(assignments: ReadonlyArray<{ quoteId: number; speakerId: number | null }>): Promise<void>;
 }

@@ -5,7 +5,7 @@
 // resolved under today's rules. One transaction: a failure leaves the old registry in place.
 import type { Article, ArticleFormat, Block, Briefing } from '../../core/article.ts';
 import type { StoredArticle, Store, StoreSession } from '../ports.ts';
-import { createSpeakerMemo, resolveSpeaker, type SpeakerMemo } from './resolve-speaker.ts';
+import { articleSpeakerOf, createSpeakerMemo, resolveSpeaker, type SpeakerMemo } from './resolve-speaker.ts';
 
 export interface RebuildProgress {
   articles: number;
@@ -41,7 +41,7 @@ async function rebuildArticle(tx: StoreSession, memo: SpeakerMemo, stored: Store
   const ids = new Map<string, number | null>();
   for (const sp of briefing.speakers) ids.set(sp.name, await resolveSpeaker(tx, memo, sp));
   const resolve = async (name: string): Promise<number | null> => {
-    if (!ids.has(name)) ids.set(name, await resolveSpeaker(tx, memo, { name, aliases: [], role: null, kind: 'unknown' }));
+    if (!ids.has(name)) ids.set(name, await resolveSpeaker(tx, memo, articleSpeakerOf(briefing.speakers, name)));
     return ids.get(name) ?? null;
   };
   const assignments: Array<{ quoteId: number; speakerId: number | null }> = [];

@@ -104,3 +104,11 @@ export async function resolveSpeaker(tx: StoreSession, memo: SpeakerMemo, sp: Ar
   await enrich(tx, memo, id, name, sp);
   return id;
 }
+
+/**
+ * The article speaker a quote's speaker name stands for: the speaker of that name, else the one the
+ * article gave that alias ("Ms Markov" of "Elena Markov"), else a speaker of its own (kind unknown).
+ */
+export function articleSpeakerOf(speakers: readonly ArticleSpeaker[], name: string): ArticleSpeaker {
+  return speakers.find((s) => s.name === name) ?? speakers.find((s) => s.aliases.includes(name)) ?? { name, aliases: [], role: null, kind: 'unknown' };
+}

@@ -48,7 +48,10 @@ export function createSpeakerStore(db: Db): Sync<SpeakerStore> {
      FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.article_id = ? ORDER BY q.start_pos, q.id`,
   );
   const setQuoteSpeaker = db.prepare<[number | null, number]>('UPDATE quotes SET speaker_id = ? WHERE id = ?');
-  const countQuote = db.prepare<[number]>('UPDATE speakers SET quote_count = quote_count + 1 WHERE id = ?');
+  // a quote that repeats an utterance already stored (quotes.same_as) is not counted again
+  const countQuote = db.prepare<[number, number]>(
+    'UPDATE speakers SET quote_count = quote_count + 1 WHERE id = ? AND (SELECT same_as FROM quotes WHERE id = ?) IS NULL',
+  );
 
   return {
     storedArticles: (afterId, limit) => articlesAfter.all(afterId, limit).map(({ id, headline_from, ...a }) => ({
@@ -63,7 +66,7 @@ export function createSpeakerStore(db: Db): Sync<SpeakerStore> {
     setQuoteSpeakers: (assignments) => {
       for (const a of assignments) {
         setQuoteSpeaker.run(a.speakerId, a.quoteId);
-        if (a.speakerId !== null) countQuote.run(a.speakerId);
+        if (a.speakerId !== null) countQuote.run(a.speakerId, a.quoteId);
       }
     },
     speakerByNorm: (norm) => {

@@ -62,7 +62,7 @@ export function describeArticleContract(store: () => Promise<Store>, reopen: (s:
       expect(card).toMatchObject({ keyPoints: ['A key point.'], topQuote: { text: 'We will rebuild Ukrainian cities', speaker: 'Ann Lee' } });
     });
 
-    it('GIVEN over a thousand older stories that rank higher THEN /brief topic: and a digest window still get the newest story', async () => {
+    it('GIVEN over a thousand older stories that rank higher THEN a digest window still gets the newest story, and /brief topic: ranks the stories about it first', async () => {
       const s = await store();
       const base = Date.UTC(2024, 0, 1);
       // Short stories that repeat the word rank high in full-text search; they are all old.
@@ -74,9 +74,10 @@ export function describeArticleContract(store: () => Promise<Store>, reopen: (s:
       const filler = 'The council met on Tuesday and talked about roads, schools and the budget for next year. '.repeat(30);
       const fresh = await ingest(s, article({ body: `${filler} The harbour reopens.`, published: newest.toISOString() }), briefing('Town news'), newest);
 
+      // relevance: the stories about the harbour outrank the newer one that mentions it in passing
       const brief = await s.latestStories({ topic: 'harbour', limit: 3 });
-      expect(brief.map((r) => r.articleId)[0]).toBe(fresh.articleId);
-      expect(brief.map((r) => r.headline)).toEqual(['Town news', 'Harbour 1099', 'Harbour 1098']);
+      expect(brief.map((r) => r.headline).every((h) => h.startsWith('Harbour '))).toBe(true);
+      expect(await s.countStories({ topic: 'harbour' })).toBe(1101);
       const window = await s.latestStories({ topic: 'harbour', limit: 10, ingestedAfter: new Date(base + 1500 * 60_000).toISOString() });
       expect(window.map((r) => r.articleId)).toEqual([fresh.articleId]);
     });
@@ -186,6 +187,20 @@ export function describeArticleContract(store: () => Promise<Store>, reopen: (s:
       await s.setQuoteSpeakers([{ quoteId: first!.quoteId, speakerId: id }, { quoteId: second!.quoteId, speakerId: null }]);
       expect((await s.speakerByNorm('ann lee'))?.quoteCount).toBe(1);
       expect((await s.quotesBySpeakers({ speakerIds: [id], limit: 10 })).map((x) => x.text)).toEqual(['First words here.']);
+    });
+
+    it('GIVEN the same utterance printed by two outlets WHEN the registry is rebuilt THEN the speaker still counts it once', async () => {
+      const s = await store();
+      const said = 'All of them will be offered jobs at the new site';
+      await ingest(s, article({ body: 'Plant to close.', source: 'Daily Wire' }), briefing('Plant to close', [q(said, 'Elena Markov')], [person('Elena Markov')]), at('2024-03-05T09:00:00Z'));
+      await ingest(s, article({ body: 'Coal plant shuts.', source: 'North Post' }), briefing('Coal plant shuts', [q(said, 'Elena Markov')], [person('Elena Markov')]), at('2024-03-05T10:00:00Z'));
+      const before = (await findSpeakers(s, 'Elena Markov', 1))[0]!.quoteCount;
+      await s.clearSpeakerRegistry();
+      const id = await s.insertSpeaker({ name: 'Elena Markov', norm: 'elena markov', role: null, kind: 'person' });
+      const quotes = (await s.storedArticles(0, 10)).flatMap((r) => r.quotes);
+      await s.setQuoteSpeakers(quotes.map((x) => ({ quoteId: x.quoteId, speakerId: id })));
+      expect(before).toBe(1);
+      expect((await s.speakerByNorm('elena markov'))?.quoteCount).toBe(1);
     });
 
     it('GIVEN keyed writes THEN a key keeps its best rank, prefixes find keys in order, and a role is only set once', async () => {
