@@ -183,7 +183,7 @@ export function checkSpeakerName(input: string, kind: SpeakerKind = 'person'): C
   if (!/\p{L}/u.test(name)) return { name: null, reason: 'empty' };
   // "Prime Minister's Questions", "the President's Cup": a possessive inside a person's name names a thing
   // (organisations may have one: "the Children's Society").
-  if (kind === 'person' && /\p{L}['’]s\s+\p{Lu}/u.test(name) || /\p{L}s['’]\s+\p{Lu}/u.test(name)) return { name: null, reason: 'event' };
+  if (kind === 'person' && (/\p{L}['’]s\s+\p{Lu}/u.test(name) || /\p{L}s['’]\s+\p{Lu}/u.test(name))) return { name: null, reason: 'event' };
   const parts = name.split(' ');
   const lower = (w: string) => w.toLowerCase().replace(/[.,]$/, '');
   let from = 0;

@@ -102,6 +102,9 @@ describe('checkSpeakerName: obviously non-person names', () => {
   });
   it('GIVEN an organisation with a possessive THEN it stays a name', () => {
     expect(checkSpeakerName("Children's Society", 'organisation').name).toBe("Children's Society");
+    // a plural possessive too ("the Farmers' Guild"), while a person's "name" with one is an event
+    expect(checkSpeakerName("Farmers' Guild", 'organisation').name).toBe("Farmers' Guild");
+    expect(checkSpeakerName("Farmers' Guild", 'person').name).toBeNull();
   });
 });
 
