@@ -8,7 +8,7 @@ import { storeArticle } from './store-article.ts';
 export interface IngestLine {
   /** What the line is about: file name, URL, or "file › item headline" for feed items. */
   label: string;
-  status: 'stored' | 'duplicate' | 'failed';
+  status: 'stored' | 'updated' | 'duplicate' | 'failed';
   /** For failures: a plain reason for the user. */
   reason?: string;
   articleId?: number;
@@ -62,5 +62,6 @@ export async function ingestDocument(deps: IngestDeps, input: DocumentInput, lab
 export function formatIngestLine(l: IngestLine): string {
   if (l.status === 'failed') return `failed: ${l.label}: ${l.reason ?? 'unknown error'}`;
   if (l.status === 'duplicate') return `duplicate: ${l.label} (same ${l.matchedBy ?? 'content'} as article #${l.articleId})`;
+  if (l.status === 'updated') return `updated: ${l.label} (#${l.articleId}, an edit of the stored article, same ${l.matchedBy ?? 'guid'}) ${l.headline ?? ''}`.trimEnd();
   return `stored: ${l.label} (#${l.articleId}) ${l.headline ?? ''}`.trimEnd();
 }
