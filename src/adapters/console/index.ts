@@ -23,6 +23,7 @@ const context: CommandContext = {
   userId: 'local',
   workspaceId: null,
   canManageChannel: true,
+  canManageServer: true,
 };
 
 /** Answers one line; returns the text to print ('' for a blank line). */
