@@ -60,7 +60,7 @@ export async function runIngest(ctx: CliContext, targets: string[]): Promise<num
   const deps = { store, clock: systemClock, logger: ctx.logger };
   let failed = 0;
   try {
-    for await (const src of readSources(targets, { logger: ctx.logger })) {
+    for await (const src of readSources(targets, { logger: ctx.logger, allowPrivate: ctx.config.sources.allowPrivate })) {
       const lines: IngestLine[] = src.ok
         ? await ingestDocument(deps, { content: src.content, file: src.file, url: src.url, contentType: src.contentType }, src.label)
         : [{ label: src.label, status: 'failed', reason: src.reason }];
@@ -96,7 +96,7 @@ export async function runExtract(ctx: CliContext, targets: string[], json: boole
     failed++;
     ctx.io.stderr.write(`failed: ${label}: ${reason}\n`);
   };
-  for await (const src of readSources(targets, { logger: ctx.logger })) {
+  for await (const src of readSources(targets, { logger: ctx.logger, allowPrivate: ctx.config.sources.allowPrivate })) {
     if (!src.ok) {
       fail(src.label, src.reason);
       continue;

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { runAsk, runConsoleCommand, runDigestPreview, runExtract, runIngest, runStart } from './cli-commands.ts';
+import { runPoll, runSources, SourcesUsageError } from './cli-sources.ts';
 
 export const USAGE = `newsbrief — news briefings with who said what, for Discord, Slack and the console
 
@@ -14,6 +15,9 @@ Usage:
   newsbrief extract <file|folder|url>... [--json]   briefings without touching the store
   newsbrief ask "<slash command>" [--platform text|discord|slack]   answer one command
   newsbrief digest preview [--topic <words>]   print the digest a channel would get now
+  newsbrief sources list | add <url> [--label <words>] | remove <url> | import <file.opml>
+                                      the feeds the bot follows (import: OPML or one URL a line)
+  newsbrief poll [--once]             poll the feeds on their schedule (--once: every feed now, then exit)
 
 Options:
   --db <path>      database file (default: $NEWSBRIEF_DB or ./data/newsbrief.db)
@@ -28,11 +32,13 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   extract: { ...COMMON, json: { type: 'boolean' } },
   ask: { ...COMMON, platform: { type: 'string', default: 'text' } },
   digest: { ...COMMON, topic: { type: 'string' } },
+  sources: { ...COMMON, label: { type: 'string' } },
+  poll: { ...COMMON, once: { type: 'boolean' } },
 };
 
 export class UsageError extends Error {}
 
-const ONE_SHOT = new Set(['ingest', 'extract', 'ask', 'digest']);
+const ONE_SHOT = new Set(['ingest', 'extract', 'ask', 'digest', 'sources']);
 
 function parse(command: string, args: string[]) {
   try {
@@ -50,7 +56,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     return command ? 0 : 2;
   }
   if (!(command in OPTIONS)) {
-    io.stderr.write(`newsbrief: unknown command "${command}". Commands: start, console, ingest, extract, ask, digest (see newsbrief --help).\n`);
+    io.stderr.write(`newsbrief: unknown command "${command}". Commands: start, console, ingest, extract, ask, digest, sources, poll (see newsbrief --help).\n`);
     return 2;
   }
   let config: Config;
@@ -96,9 +102,14 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       case 'digest':
         if (pos[0] !== 'preview' || pos.length > 1) throw new UsageError('the digest command has one subcommand: newsbrief digest preview [--topic <words>]');
         return await runDigestPreview(ctx, typeof values.topic === 'string' ? values.topic : null);
+      case 'sources':
+        return await runSources(ctx, pos, typeof values.label === 'string' ? values.label : null);
+      case 'poll':
+        if (pos.length) throw new UsageError('poll takes no arguments: newsbrief poll [--once]');
+        return await runPoll(ctx, Boolean(values.once));
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof SourcesUsageError) {
       io.stderr.write(`newsbrief ${command}: ${err.message}\n`);
       return 2;
     }

@@ -25,6 +25,8 @@ export interface PollDeps {
   parallelHosts?: number;
   /** Most sources polled in one run (default 1000); the rest are due at the next. */
   batch?: number;
+  /** Sources due within this many ms are polled now (the scheduler's tick), so none waits longer than its interval. */
+  dueWithinMs?: number;
 }
 
 export interface SourcePollReport {
@@ -104,7 +106,7 @@ export async function pollSource(deps: PollDeps, source: SourceRow): Promise<Sou
       summary = summarize(lines, fullTextFailures.length);
     }
   }
-  const { health, event } = afterPoll(healthOf(source), result, { now: clock.now().getTime(), intervalMs: deps.intervalMs, random: deps.random });
+  const { health, event } = afterPoll(healthOf(source), result, { now: started.getTime(), intervalMs: deps.intervalMs, random: deps.random });
   if (event === 'now-failing') {
     log.warn({ reason: health.lastReason, error: health.lastError, failures: health.failures }, 'source is failing');
     summary = `failing after ${plural(health.failures, 'failure')} in a row: ${summary}`;
@@ -130,7 +132,7 @@ function hostOf(url: string): string {
 
 /** Polls every source that is due now; never throws for one source's sake. */
 export async function pollDue(deps: PollDeps): Promise<SourcePollReport[]> {
-  const due = await deps.store.sources.dueSources(deps.clock.now(), deps.batch ?? 1000);
+  const due = await deps.store.sources.dueSources(new Date(deps.clock.now().getTime() + (deps.dueWithinMs ?? 0)), deps.batch ?? 1000);
   const byHost = new Map<string, SourceRow[]>();
   for (const s of due) byHost.set(hostOf(s.url), [...(byHost.get(hostOf(s.url)) ?? []), s]);
   const queues = [...byHost.values()];
@@ -150,4 +152,30 @@ export async function pollDue(deps: PollDeps): Promise<SourcePollReport[]> {
   };
   await Promise.all(Array.from({ length: Math.min(deps.parallelHosts ?? 16, queues.length) }, worker));
   return reports;
+}
+
+/** The poller on the scheduler: every tick polls what is due; one run at a time (the first at once). */
+export interface Poller {
+  /** Polls what is due now, or joins the run in progress. */
+  runNow(): Promise<SourcePollReport[]>;
+  /** Resolves when no run is in progress. */
+  idle(): Promise<void>;
+}
+
+export function createPoller(deps: PollDeps): Poller {
+  let running: Promise<SourcePollReport[]> | null = null;
+  return {
+    runNow() {
+      running ??= pollDue(deps).finally(() => { running = null; });
+      return running;
+    },
+    async idle() {
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+/** How often the poller looks for due sources: a quarter of the interval, between 1 s and 1 min. */
+export function pollTickMs(intervalMs: number): number {
+  return Math.max(1000, Math.min(60_000, Math.round(intervalMs / 4)));
 }
