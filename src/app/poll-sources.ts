@@ -96,6 +96,7 @@ export async function pollSource(deps: PollDeps, source: SourceRow): Promise<Sou
         ? async (item: Parameters<typeof completeArticle>[0]): Promise<PreparedItem> => {
           const done = await completeArticle(item, { fetchPage: (url) => deps.fetcher.fetchPage(url) });
           if (done.kind !== 'kept') return { article: done.article };
+          if (done.failure === 'no-link') return { article: done.article, reason: 'no text, and no link to fetch it from' }; // nothing to fetch: no failure
           const label = item.headline ?? item.url ?? item.guid ?? '?';
           fullTextFailures.push({ item: label, reason: done.reason });
           log.warn({ item: label, reason: done.reason }, 'full text not fetched; the teaser is kept');
