@@ -49,6 +49,7 @@ function quoteItem(r: QuoteRow): QuoteItem {
     url: r.url,
     source: r.source,
     date: dateOf(r.published, r.ingestedAt),
+    ...(r.published ? {} : { dateAdded: true }),
   };
 }
 

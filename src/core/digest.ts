@@ -83,6 +83,8 @@ export function storyItemOf(s: DigestStory, maxKeyPoints = Infinity): StoryItem 
     quote: s.topQuote,
     source: s.source,
     date: s.published ?? s.ingestedAt,
+    // never shown as if it were the publication date
+    ...(s.published ? {} : { dateAdded: true }),
   };
 }
 

@@ -14,6 +14,8 @@ export interface StoryItem {
   source: string | null;
   /** ISO-8601 date (published, else ingested), or null. */
   date: string | null;
+  /** `date` is when the story was added, its publication date being unknown: shown as "added <date>". */
+  dateAdded?: boolean;
 }
 
 /** One quote with its speaker and the article it came from. */
@@ -27,6 +29,8 @@ export interface QuoteItem {
   url: string | null;
   source: string | null;
   date: string | null;
+  /** `date` is when the article was added, its publication date being unknown: shown as "added <date>". */
+  dateAdded?: boolean;
 }
 
 export type Item = StoryItem | QuoteItem;
