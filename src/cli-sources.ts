@@ -14,7 +14,9 @@ import { openStore } from './store/index.ts';
 export const SOURCES_USAGE = 'newsbrief sources list | add <url> [--label <words>] | remove <url> | import <file.opml|feeds.txt>';
 
 /** Thrown for a wrong use of the subcommand (exit 2). */
-export class SourcesUsageError extends Error {}
+export class SourcesUsageError extends Error {
+  override name = 'SourcesUsageError';
+}
 
 export async function runSources(ctx: CliContext, args: string[], label: string | null): Promise<number> {
   const [sub, ...rest] = args;

@@ -7,10 +7,10 @@
 //                              stored, edits updated, teaser-only items completed from their page
 //                              (per source, on by default); failure: health (backoff, Retry-After,
 //                              failing after 3 in a row with the reason; "recovered" when it comes back)
-import { parseDocumentResult, type ParseResult } from '../core/parse/index.ts';
 import { afterPoll, type PollResult, type SourceHealth } from '../sources/polite/source-health.ts';
 import { completeArticle } from '../sources/full-text.ts';
-import { failureReason, ingestParsed, type IngestLine, type PreparedItem } from './ingest.ts';
+import type { SourceDocument } from './ingest-document.ts';
+import { ingestDocument, type IngestLine, type PreparedItem } from './ingest.ts';
 import type { Clock, Logger, SourceFetcher, SourceRow, Store } from './ports.ts';
 
 export interface PollDeps {
@@ -80,30 +80,33 @@ export async function pollSource(deps: PollDeps, source: SourceRow): Promise<Sou
     result = { ok: false, reason: outcome.reason, message: outcome.message, retryAfterMs: outcome.retryAfterMs };
     summary = outcome.message;
   } else {
-    let parsed: ParseResult | null = null;
-    try {
-      parsed = parseDocumentResult(outcome.input);
-    } catch (err) {
-      result = { ok: false, reason: 'parse', message: `not a readable feed: ${failureReason(err)}`, retryAfterMs: null };
-    }
-    if (!parsed) {
+    const prepare = source.fullText
+      ? async (item: Parameters<typeof completeArticle>[0]): Promise<PreparedItem> => {
+        const done = await completeArticle(item, { fetchPage: (url) => deps.fetcher.fetchPage(url) });
+        if (done.kind !== 'kept') return { article: done.article };
+        if (done.failure === 'no-link') return { article: done.article, reason: 'no text, and no link to fetch it from' }; // nothing to fetch: no failure
+        const label = item.headline ?? item.url ?? item.guid ?? '?';
+        fullTextFailures.push({ item: label, reason: done.reason });
+        log.warn({ item: label, reason: done.reason }, 'full text not fetched; the teaser is kept');
+        return { article: done.article, reason: `no text in the feed, and its page could not be read: ${done.reason}` };
+      }
+      : undefined;
+    const doc: SourceDocument = {
+      ok: true, label: source.label ?? source.url, input: outcome.input,
+      origin: { target: source.url, path: null, url: source.url, size: outcome.bytes.length, sha256: '' },
+    };
+    let unreadable: string | null = null;
+    lines = await ingestDocument({ store, clock, logger: log }, doc, {
+      feed: { url: source.url, ...(prepare ? { prepare } : {}), onUnreadable: (reason) => { unreadable = reason; } },
+    });
+    if (unreadable !== null) {
       kind = 'failed';
-      summary = result.ok ? '' : result.message;
+      result = { ok: false, reason: 'parse', message: `not a readable feed: ${unreadable}`, retryAfterMs: null };
+      summary = result.message;
+      lines = [];
     } else {
       kind = 'fetched';
-      validators = outcome.validators;
-      const prepare = source.fullText
-        ? async (item: Parameters<typeof completeArticle>[0]): Promise<PreparedItem> => {
-          const done = await completeArticle(item, { fetchPage: (url) => deps.fetcher.fetchPage(url) });
-          if (done.kind !== 'kept') return { article: done.article };
-          if (done.failure === 'no-link') return { article: done.article, reason: 'no text, and no link to fetch it from' }; // nothing to fetch: no failure
-          const label = item.headline ?? item.url ?? item.guid ?? '?';
-          fullTextFailures.push({ item: label, reason: done.reason });
-          log.warn({ item: label, reason: done.reason }, 'full text not fetched; the teaser is kept');
-          return { article: done.article, reason: `no text in the feed, and its page could not be read: ${done.reason}` };
-        }
-        : undefined;
-      lines = await ingestParsed({ store, clock, logger: log }, parsed, source.label ?? source.url, { feedUrl: source.url, ...(prepare ? { prepare } : {}) });
+      validators = outcome.validators; // an unreadable body keeps the old ones: no 304 for a broken feed
       summary = summarize(lines, fullTextFailures.length);
     }
   }

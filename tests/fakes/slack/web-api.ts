@@ -16,7 +16,9 @@ export interface RecordedCall {
 export type Fault =
   | { kind: 'ratelimit'; retryAfterSeconds: number }
   | { kind: 'http'; status: number }
-  | { kind: 'error'; error: string };
+  | { kind: 'error'; error: string }
+  /** Never answers (a hung upstream); the socket stays open until the fake closes. */
+  | { kind: 'hang' };
 
 export interface FakeSlackApi {
   /** Base URL for SLACK_API_URL / slackApiUrl, with the trailing slash. */
@@ -32,6 +34,8 @@ export interface FakeSlackApi {
   /** users.info: these users are workspace admins / owners (everyone else is a plain member). */
   admins: Set<string>;
   owners: Set<string>;
+  /** Answers `method` with `fn` from now on (null = the default answer); see oauth.ts. */
+  answer(method: string, fn: (params: Record<string, unknown>, token: string | null) => Record<string, unknown> | null): void;
   close(): Promise<void>;
 }
 
@@ -62,6 +66,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const state = { socketUrl: null as string | null };
   const admins = new Set<string>();
   const owners = new Set<string>();
+  const custom = new Map<string, (params: Record<string, unknown>, token: string | null) => Record<string, unknown> | null>();
 
   const answer = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
@@ -104,12 +109,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
+      if (fault?.kind === 'hang') return;
       if (fault?.kind === 'http') {
         res.writeHead(fault.status, { 'content-type': 'text/plain' });
         res.end('fake failure');
         return;
       }
-      const body = fault?.kind === 'error' ? { ok: false, error: fault.error } : answer(method, params);
+      const body = fault?.kind === 'error' ? { ok: false, error: fault.error } : (custom.get(method)?.(params, token) ?? answer(method, params));
       call.response = body;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
@@ -133,6 +139,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     set socketUrl(v: string | null) {
       state.socketUrl = v;
+    },
+    answer(method, fn) {
+      custom.set(method, fn);
     },
     close: () => closeServer(server as Server),
   };

@@ -1,6 +1,6 @@
 // Where quotations open and close in a sentence, and which sentences are only part of a
 // quotation that runs over several sentences. Pure.
-import type { Sentence } from './article.ts';
+import type { Sentence } from '../article.ts';
 
 /** A quotation inside one string: [start, end) including its marks; `closed` false when it runs on. */
 export interface QuoteSpan {

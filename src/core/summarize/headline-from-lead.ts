@@ -2,9 +2,10 @@
 //
 // The lead sentence, whole when it fits; otherwise cut at a word boundary with "…", and never
 // inside a quotation: when the cut would fall inside one, the headline stops before it opens.
-import type { Sentence } from './article.ts';
-import { quoteRoles, quoteSpans } from './sentence-quotes.ts';
-import { datelineLength, isBoilerplate } from './summarize-text.ts';
+import type { Sentence } from '../article.ts';
+import { quoteRoles, quoteSpans } from '../sentences/index.ts';
+import { isBoilerplate } from './boilerplate.ts';
+import { datelineLength } from './text-signals.ts';
 
 export const HEADLINE_MAX = 100;
 const ELLIPSIS = '…';

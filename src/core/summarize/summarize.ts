@@ -1,15 +1,15 @@
 // Article -> headline and key points. Pure.
-// - headline: the article's own, else one made from the lead (summarize-headline.ts);
-// - key points: the editor's bullets when present, else 2-4 whole sentences of the body chosen by
-//   position, centrality, names and numbers, length and novelty (summarize-select.ts), in
-//   reading order, each traceable to its sentence (index and offsets into the body). A quotation
-//   over 2-3 sentences is only ever used whole (then `sentence` is its first sentence).
-import type { Article, Block, KeyPoint, Sentence } from './article.ts';
-import { BriefingError } from './errors.ts';
-import { splitSentences } from './sentences.ts';
-import { headlineFromLead } from './summarize-headline.ts';
-import { selectKeySpans } from './summarize-select.ts';
-import { datelineLength } from './summarize-text.ts';
+// - headline: the article's own, else one made from the lead (headline-from-lead.ts);
+// - key points: the editor's bullets when present, else 2-3 whole sentences of the body: the lead,
+//   then the sentences that add most (select-key-spans.ts), never repeating the headline or the
+//   card's quote, in reading order, each traceable to its sentence (index and offsets into the
+//   body). A quotation over 2-3 sentences is only ever used whole (then `sentence` is its first).
+import type { Article, Block, KeyPoint, Sentence } from '../article.ts';
+import { BriefingError } from '../errors.ts';
+import { splitSentences } from '../sentences/index.ts';
+import { headlineFromLead } from './headline-from-lead.ts';
+import { selectKeySpans } from './select-key-spans.ts';
+import { datelineLength } from './text-signals.ts';
 
 export interface Summary {
   headline: string;
@@ -17,13 +17,22 @@ export interface Summary {
   keyPoints: KeyPoint[];
 }
 
-export function summarize(article: Article, sentences: Sentence[] = splitSentences(article.body)): Summary {
+/** What else the card shows, which the key points must not repeat. */
+export interface SummaryContext {
+  topQuote?: { text: string } | null;
+}
+
+export function summarize(article: Article, sentences: Sentence[] = splitSentences(article.body), context: SummaryContext = {}): Summary {
   const bullets = article.bullets.map((b) => b.trim()).filter(Boolean);
   let keyPoints: KeyPoint[];
   if (bullets.length) {
     keyPoints = bullets.map((text) => ({ text, sentence: null, start: null, end: null }));
   } else {
-    let picked = selectKeySpans(sentences, undefined, undefined, notKeyPoints(article, sentences));
+    let picked = selectKeySpans(sentences, {
+      excluded: notKeyPoints(article, sentences),
+      headline: article.headline,
+      topQuote: context.topQuote?.text ?? null,
+    });
     if (picked.length === 0 && sentences.length > 0) picked = [{ first: 0, last: 0 }];
     keyPoints = picked.map(({ first, last }) => {
       const s = sentences[first] as Sentence;

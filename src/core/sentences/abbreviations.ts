@@ -11,7 +11,7 @@ export const TITLES: ReadonlySet<string> = new Set([
 /** Abbreviations that take a number after them ("Sept. 11", "No. 10", "Vol. 2"). */
 export const BEFORE_NUMBER: ReadonlySet<string> = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'no', 'nos', 'vol', 'vols', 'p', 'pp', 'art', 'fig', 'figs', 'ch', 'chap', 'sec', 'para', 'op', 'ed', 'rev', 'ver', 'tel',
+  'no', 'nos', 'vol', 'vols', 'p', 'pp', 'art', 'fig', 'figs', 'ch', 'chap', 'sec', 'para', 'op', 'ed', 'rev', 'ver', 'tel', 'ref',
 ]);
 
 /** Abbreviations that may end a sentence: they end one only before a typical sentence opener. */
@@ -28,5 +28,5 @@ export const OPENERS: ReadonlySet<string> = new Set([
   'who', 'why', 'how', 'where', 'which', 'some', 'many', 'most', 'all', 'one', 'both', 'last', 'next', 'earlier', 'later',
   'meanwhile', 'still', 'also', 'now', 'then', 'such', 'other', 'another', 'under', 'over', 'according', 'among',
   'despite', 'during', 'until', 'unlike', 'instead', 'indeed', 'only', 'even', 'each', 'every', 'no', 'not', 'nor',
-  'more', 'few', 'several', 'shares', 'officials', 'analysts', 'police', 'mr', 'mrs', 'ms', 'dr', 'sales', 'profits',
+  'more', 'few', 'several', 'will', 'would', 'can', 'could', 'should', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'shares', 'officials', 'analysts', 'police', 'mr', 'mrs', 'ms', 'dr', 'sales', 'profits',
 ]);

@@ -1,5 +1,4 @@
-// Word-level signals for the summarizer: content words, entities and numbers, boilerplate,
-// dangling openers. Pure.
+// Word-level signals for the summarizer: content words, names and numbers, captions, datelines. Pure.
 
 const STOPWORDS = new Set(
   ('a about above after again against all also am an and any are as at be because been before being below between both but by ' +
@@ -11,6 +10,11 @@ const STOPWORDS = new Set(
     'may might must shall us s t re ve ll d m don didn doesn isn wasn weren won wouldn couldn shouldn')
     .split(/\s+/),
 );
+
+/** Whether a lower-case word is a stop word (function words, reporting verbs). */
+export function isStopword(lower: string): boolean {
+  return STOPWORDS.has(lower);
+}
 
 /** A light, deterministic stem: enough to match "talks"/"talk", "stabbed"/"stabbing". */
 export function stem(word: string): string {
@@ -29,6 +33,8 @@ export interface TextStats {
   entities: number;
   /** Words starting in lower case: prose has many, a results table or a name list has few. */
   lowercase: number;
+  /** The names and numbers themselves, stemmed and lower-cased (a subset of `words`). */
+  entityWords: string[];
 }
 
 function isWordCode(c: number): boolean {
@@ -38,6 +44,7 @@ function isWordCode(c: number): boolean {
 /** Words, scanned by character code (several times faster than a Unicode regex). */
 export function textStats(text: string): TextStats {
   const words: string[] = [];
+  const entityWords: string[] = [];
   let count = 0;
   let entities = 0;
   let lowercase = 0;
@@ -66,13 +73,17 @@ export function textStats(text: string): TextStats {
     const lower = sameLength ? lowerText.slice(start, end) : text.slice(start, end).toLowerCase();
     const stop = STOPWORDS.has(lower);
     const capital = isCapital(text, lowerText, start, sameLength);
-    if (digit) entities++;
-    else if (count > 0 && !stop && capital) entities++;
+    const entity = digit || (count > 0 && !stop && capital);
+    if (entity) entities++;
     if (!digit && !capital) lowercase++;
     count++;
-    if (!stop && (lower.length > 1 || digit)) words.push(stem(lower));
+    if (!stop && (lower.length > 1 || digit)) {
+      const w = stem(lower);
+      words.push(w);
+      if (entity) entityWords.push(w);
+    }
   }
-  return { words, count, entities, lowercase };
+  return { words, count, entities, lowercase, entityWords };
 }
 
 function isCapital(text: string, lowerText: string, at: number, aligned: boolean): boolean {
@@ -96,42 +107,14 @@ export function entityCount(text: string): number {
   return textStats(text).entities;
 }
 
-const BOILERPLATE = [
-  /scroll down for (?:video|more)/i,
-  /^(?:click here|read more|read:|related:|see also|watch:|video:|advertisement|follow (?:us|@)|share this|sign up|subscribe)/i,
-  /^(?:photo|image|picture|pictured|file photo|credit|source)s?\s*[:(]/i,
-  /\b(?:getty images|reuters\/|ap photo|afp\/|pa wire)\b/i,
-  /^(?:updated|published|last modified)\b.*\d/i,
-  /^(?:copyright|©)/i,
-  /@\w+\s*$/,
-];
-
-/** Page furniture rather than news: "Scroll down for video", captions, credits, sign-up prompts. */
-const BOILERPLATE_ANY = new RegExp(BOILERPLATE.map((re) => `(?:${re.source})`).join('|'), 'i');
-
-export function isBoilerplate(text: string): boolean {
-  return BOILERPLATE_ANY.test(text);
-}
-
 /**
  * A photo caption glued in front of the text (Daily Mail style): a short label and a colon
  * ("Injured: Chris Copeland, ..."), or a caption run into the next sentence with no full stop.
  */
 export function looksLikeCaption(text: string): boolean {
+  if (!text.includes(': ')) return false;
   if (/^\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}: \p{Lu}/u.test(text)) return true; // "Injured: Chris Copeland ..."
   return /\p{Ll} \p{Lu}\p{Ll}+: \p{Lu}/u.test(text); // "... on Wednesday Cuffed: Pero Antic ..."
-}
-
-const DANGLING = new Set([
-  'he', 'she', 'it', 'they', 'them', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'but', 'however',
-  'and', 'so', 'yet', 'also', 'then', 'still', 'instead', 'meanwhile', 'moreover', 'furthermore', 'nevertheless', 'thus',
-  'there', 'here', 'such', 'both', 'neither', 'either', 'or', 'nor', 'which', 'while', 'although', 'though', 'besides',
-]);
-
-/** Opens with a pronoun or connective that needs the sentence before it ("He", "But", "This"). */
-export function startsDangling(text: string): boolean {
-  const first = /^[^\p{L}]*([\p{L}]+)/u.exec(text)?.[1]?.toLowerCase();
-  return first !== undefined && DANGLING.has(first);
 }
 
 /** Length of a source tag or dateline opening a sentence: "(CNN)", "LONDON (Reuters) - ", "PARIS — ". */
