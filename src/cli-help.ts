@@ -112,7 +112,7 @@ ${HELP_OPT}
 Example:
   newsbrief digest preview --topic ukraine
 `,
-  sources: `Usage: newsbrief sources list | add <url> [--label <words>] | remove <url> | import <file> [--db <path>]
+  sources: `Usage: newsbrief sources list | add <url> [--label <words>] [--no-full-text] | remove <url> | import <file> [--db <path>]
 
 The feeds the bot follows (also set by FEEDS and FEEDS_FILE, and by /sources in chat).
   list     each feed: label, URL, state (ok, retrying, failing with the reason), last new story
@@ -123,6 +123,7 @@ The feeds the bot follows (also set by FEEDS and FEEDS_FILE, and by /sources in 
 
 Options:
   --label <words>      a name to show for the feed (add)
+  --no-full-text       store teasers as the feed gives them, without fetching their pages (add)
 ${DB}
 ${HELP_OPT}
 

@@ -11,14 +11,14 @@ import { readFeedsFile } from './sources/feeds-file.ts';
 import { createSourceFetcher } from './sources/source-fetcher.ts';
 import { openStore } from './store/index.ts';
 
-export const SOURCES_USAGE = 'newsbrief sources list | add <url> [--label <words>] | remove <url> | import <file.opml|feeds.txt>';
+export const SOURCES_USAGE = 'newsbrief sources list | add <url> [--label <words>] [--no-full-text] | remove <url> | import <file.opml|feeds.txt>';
 
 /** Thrown for a wrong use of the subcommand (exit 2). */
 export class SourcesUsageError extends Error {
   override name = 'SourcesUsageError';
 }
 
-export async function runSources(ctx: CliContext, args: string[], label: string | null): Promise<number> {
+export async function runSources(ctx: CliContext, args: string[], label: string | null, fullText = true): Promise<number> {
   const [sub, ...rest] = args;
   const out = (s: string) => ctx.io.stdout.write(`${s}\n`);
   const store = await openStore(ctx.config.dbPath);
@@ -33,7 +33,7 @@ export async function runSources(ctx: CliContext, args: string[], label: string 
       case 'add': {
         if (rest.length !== 1) throw new SourcesUsageError(`give one URL: ${SOURCES_USAGE}`);
         try {
-          const r = await addSource(store, { url: rest[0]!, label, origin: 'cli', addedBy: 'cli' }, systemClock.now());
+          const r = await addSource(store, { url: rest[0]!, label, origin: 'cli', addedBy: 'cli', fullText }, systemClock.now());
           out(r.added ? `added: ${r.source.url}` : `already followed: ${r.source.url}`);
           return 0;
         } catch (err) {

@@ -14,7 +14,7 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   extract: { ...COMMON, json: { type: 'boolean' } },
   ask: { ...COMMON, platform: { type: 'string', default: 'text' } },
   digest: { ...COMMON, topic: { type: 'string' } },
-  sources: { ...COMMON, label: { type: 'string' } },
+  sources: { ...COMMON, label: { type: 'string' }, 'no-full-text': { type: 'boolean' } },
   poll: { ...COMMON, once: { type: 'boolean' } },
 };
 
@@ -90,7 +90,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
         if (pos[0] !== 'preview' || pos.length > 1) throw new UsageError('the digest command has one subcommand: newsbrief digest preview [--topic <words>]');
         return await (await import('./cli-ask.ts')).runDigestPreview(ctx, typeof values.topic === 'string' ? values.topic : null);
       case 'sources':
-        return await (await import('./cli-sources.ts')).runSources(ctx, pos, typeof values.label === 'string' ? values.label : null);
+        return await (await import('./cli-sources.ts')).runSources(ctx, pos, typeof values.label === 'string' ? values.label : null, !values['no-full-text']);
       case 'poll':
         if (pos.length) throw new UsageError('poll takes no arguments: newsbrief poll [--once]');
         return await (await import('./cli-sources.ts')).runPoll(ctx, Boolean(values.once));

@@ -37,10 +37,10 @@ export function sourceUrlOf(input: string): string {
   return checked.url;
 }
 
-export async function addSource(store: StoreSession, input: { url: string; label: string | null; origin: SourceOrigin; addedBy: string }, now: Date): Promise<{ added: boolean; source: SourceRow }> {
+export async function addSource(store: StoreSession, input: { url: string; label: string | null; origin: SourceOrigin; addedBy: string; fullText?: boolean }, now: Date): Promise<{ added: boolean; source: SourceRow }> {
   const url = sourceUrlOf(input.url);
   const label = input.label?.trim() || null;
-  return store.sources.addSource({ url, label, origin: input.origin, addedBy: input.addedBy, addedAt: now });
+  return store.sources.addSource({ url, label, origin: input.origin, addedBy: input.addedBy, addedAt: now, ...(input.fullText === false ? { fullText: false } : {}) });
 }
 
 /** Removes a source by URL (as given or as checked); false when there is none. Its stored stories stay. */
@@ -63,6 +63,7 @@ export function sourceLines(s: SourceRow): string[] {
   const last = s.lastNewAt ? `last new story ${s.lastNewAt.slice(0, 16).replace('T', ' ')} UTC${s.lastNewHeadline ? `: ${s.lastNewHeadline}` : ''}` : 'no new story yet';
   const lines = [`${s.label ? `${s.label} — ` : ''}${s.url}`, `state: ${sourceState(s)}; ${last}`];
   if (s.lastResult && s.lastPolledAt) lines.push(`last poll ${s.lastPolledAt.slice(0, 16).replace('T', ' ')} UTC: ${s.lastResult}`);
+  if (!s.fullText) lines.push('full text: off (teasers are stored as the feed gives them)');
   if (s.origin === 'config' && !s.inConfig) lines.push('no longer in FEEDS / FEEDS_FILE: kept until removed');
   return lines;
 }

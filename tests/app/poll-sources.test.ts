@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/handle-command.ts';
 import { pollDue, pollSource, type PollDeps } from '../../src/app/poll-sources.ts';
+import { windowStories } from '../../src/app/window-stories.ts';
 import type { Store } from '../../src/app/ports.ts';
 import type { Message } from '../../src/core/message.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -157,8 +158,11 @@ describe('the poller', () => {
     expect([edit.stored, edit.updated, edit.summary]).toEqual([0, 1, '0 new, 1 updated']);
     expect(await store.countArticles()).toBe(1);
     expect(headlines(await brief())).toEqual(['Council delays vote again']);
-    // what the next digest after the first one would hold: nothing, the edit is no new story
-    expect(await store.latestStories({ limit: 10, ingestedAfter: firstPollAt })).toEqual([]);
+    // the next digest's window (from the end of one delivered after the first poll): the edit is no new story
+    expect(await windowStories(store, { ingestedAfter: firstPollAt }, 10)).toEqual({ stories: [], total: 0 });
+    // while a window that holds the first poll has the story once, as edited
+    const earlier = await windowStories(store, { ingestedAfter: new Date(Date.parse(firstPollAt) - MIN).toISOString() }, 10);
+    expect(earlier.stories.map((s) => s.headline)).toEqual(['Council delays vote again']);
     expect((await row(url)).lastNewHeadline).toBe('Council delays vote');
   });
 
@@ -192,5 +196,14 @@ describe('the poller', () => {
     expect(r.fullTextFailures.map((f) => f.reason)).toEqual(['the server answered HTTP 404 Not Found', 'the server answered HTTP 404 Not Found']);
     expect(r.summary).toBe('1 new, 1 item skipped, full text missing for 2 items');
     expect(r.lines[1]?.reason).toMatch(/its page could not be read: the server answered HTTP 404/);
+  });
+
+  it('GIVEN a source with full text off THEN a teaser is stored as the feed gives it and its page is never fetched', async () => {
+    server.route('/page', (_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(PAGE); });
+    serveXml('/feed', () => rss([{ guid: 'n1', title: 'Ferry terminal opens', text: 'The terminal opens in spring.', link: server.url('/page') }]));
+    const url = server.url('/feed');
+    await store.sources.addSource({ url, label: null, origin: 'cli', addedBy: 'cli', addedAt: clock.now(), fullText: false });
+    const r = await poll(url);
+    expect([r.stored, server.hits('/page')]).toEqual([1, 0]);
   });
 });

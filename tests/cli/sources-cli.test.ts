@@ -20,7 +20,9 @@ describe('newsbrief sources and poll', () => {
     const imported = await runCli(['sources', 'import', opml], { env });
     expect(imported.stdout).toContain('added: https://city.example/rss (City)');
     expect(imported.stdout).toMatch(/skipped: ftp:\/\/x\.example\/f: only http and https/);
+    expect((await runCli(['sources', 'add', 'https://teasers.example/rss', '--no-full-text'], { env })).stdout).toBe('added: https://teasers.example/rss\n');
     const list = await runCli(['sources', 'list'], { env });
+    expect(list.stdout).toMatch(/teasers\.example\/rss\n  state: not polled yet; no new story yet\n  full text: off/);
     expect(list.stdout).toMatch(/^Example — https:\/\/news\.example\.org\/feed\.xml\n  state: not polled yet; no new story yet\nCity — https:\/\/city\.example\/rss\n/);
     expect((await runCli(['sources', 'remove', 'https://city.example/rss'], { env })).stdout).toBe('removed: https://city.example/rss\n');
     expect((await runCli(['sources', 'list'], { env })).stdout).not.toContain('city.example');
