@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBriefing } from '../src/core/briefing.ts';
 import { parseDocument } from '../src/core/parse/index.ts';
-import { extractQuotes } from '../src/core/quotes.ts';
+import { extractQuotes } from '../src/core/quotes/index.ts';
 import { splitSentences } from '../src/core/sentences/index.ts';
 import { summarize } from '../src/core/summarize/index.ts';
 import type { Article } from '../src/core/article.ts';
