@@ -15,6 +15,7 @@ import { MAX_PAGED_ROWS, pageAt, pageRows, type PageResult } from './paging.ts';
 import { permissionFor, requirePermission } from './permission.ts';
 import type { App, Choice, Clock, DigestCommands, Logger, QuoteRow, Store } from './ports.ts';
 import { closestSpeakers, findSpeakers, suggestSpeakers } from './speakers/find-speakers.ts';
+import { runSourcesCommand } from './sources.ts';
 
 export interface AppDeps {
   store: Store;
@@ -49,6 +50,7 @@ function quoteItem(r: QuoteRow): QuoteItem {
     source: r.source,
     date: dateOf(r.published, r.ingestedAt),
     alsoReportedBy: r.alsoReportedBy,
+    ...(r.published ? {} : { dateAdded: true }),
   };
 }
 
@@ -176,6 +178,8 @@ export function createApp(deps: AppDeps): App {
       // the digest use case checks its subcommands' permissions itself
       return deps.digests.run(inv.subcommand ?? 'status', inv.options, ctx);
     },
+    // checks its subcommands' permissions itself (add, remove: manage-server)
+    sources: (inv, ctx) => runSourcesCommand({ store, clock: deps.clock }, inv.subcommand ?? 'list', inv.options, ctx),
   };
 
   async function run(inv: Invocation, ctx: CommandContext): Promise<Message> {

@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { asBriefingError, type SourceDocument, type SourceFailure, type SourceResult } from '../app/ingest-document.ts';
 import { BriefingError } from '../core/errors.ts';
 import { decodeDocument, type DocumentInput } from '../core/parse/index.ts';
-import { charsetOf, fetchUrl } from './fetch-url.ts';
+import { charsetOf, NOT_ARTICLES } from './fetch-url.ts';
+import { fetchResource } from './fetch/fetch-resource.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './limits.ts';
 import { listFolder } from './list-folder.ts';
 import { fsError, readFileCapped } from './read-file.ts';
@@ -30,7 +31,10 @@ export interface ReadSourcesOptions {
   maxBytes?: number;
   /** Timeout of one URL fetch, headers and body, in ms (default 15 s). */
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** ALLOW_PRIVATE_SOURCES: fetch from loopback/private/... addresses too (default false: refused). */
+  allowPrivate?: boolean;
+  /** Exact IP addresses allowed even when private (tests: a local server). */
+  allowedAddresses?: readonly string[];
   /** Extensions skipped when expanding folders (default SKIPPED_EXTENSIONS: .jsonl, .csv, ...). */
   skip?: readonly string[];
 }
@@ -72,10 +76,22 @@ async function readOneFile(target: string, path: string, folder: string | null, 
 }
 
 async function readOneUrl(target: string, opts: Required<Pick<ReadSourcesOptions, 'maxBytes' | 'timeoutMs'>> & ReadSourcesOptions): Promise<SourceResult> {
+  // the safe fetcher: the address rule at connect time, redirects re-checked, size cap, deadline
+  const r = await fetchResource(target, {
+    allowPrivate: opts.allowPrivate ?? false, maxBytes: opts.maxBytes, timeoutMs: opts.timeoutMs,
+    ...(opts.allowedAddresses ? { allowedAddresses: opts.allowedAddresses } : {}),
+    accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/*;q=0.8, */*;q=0.5',
+  });
+  if (r.kind !== 'fetched') {
+    const message = r.kind === 'not-modified' ? 'not modified' : r.reason === 'too-large' ? `page ${r.message}` : r.message;
+    return failure(target, null, target, new BriefingError('bad_input', message, { context: { url: target, ...(r.kind === 'failed' ? { status: r.status, reason: r.reason, finalUrl: r.finalUrl } : {}) } }), target);
+  }
+  if (r.contentType && NOT_ARTICLES.test(r.contentType.trim())) {
+    return failure(target, null, target, new BriefingError('bad_input', `not an article (content-type ${r.contentType.split(';')[0]?.trim()})`, { context: { url: target, contentType: r.contentType, finalUrl: r.finalUrl } }), target);
+  }
   try {
-    const fetched = await fetchUrl(target, { maxBytes: opts.maxBytes, timeoutMs: opts.timeoutMs, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
-    const content = decodeDocument(fetched.bytes, null, { charset: charsetOf(fetched.contentType) });
-    return document(target, null, fetched.url, { content, file: null, url: fetched.url, contentType: fetched.contentType }, fetched.bytes);
+    const content = decodeDocument(r.bytes, null, { charset: charsetOf(r.contentType) });
+    return document(target, null, r.finalUrl, { content, file: null, url: r.finalUrl, contentType: r.contentType }, r.bytes);
   } catch (e) {
     return failure(target, null, target, asBriefingError(e, { url: target }), target);
   }

@@ -31,6 +31,9 @@ export interface FakeSlackApi {
   waitForCalls(method: string, count: number): Promise<RecordedCall[]>;
   /** What apps.connections.open answers (Socket Mode), when set. */
   socketUrl: string | null;
+  /** users.info: these users are workspace admins / owners (everyone else is a plain member). */
+  admins: Set<string>;
+  owners: Set<string>;
   /** Answers `method` with `fn` from now on (null = the default answer); see oauth.ts. */
   answer(method: string, fn: (params: Record<string, unknown>, token: string | null) => Record<string, unknown> | null): void;
   close(): Promise<void>;
@@ -61,6 +64,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const faults = new Map<string, Fault[]>();
   let tsCounter = 0;
   const state = { socketUrl: null as string | null };
+  const admins = new Set<string>();
+  const owners = new Set<string>();
   const custom = new Map<string, (params: Record<string, unknown>, token: string | null) => Record<string, unknown> | null>();
 
   const answer = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
@@ -75,6 +80,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'chat.update':
       case 'chat.delete':
         return { ok: true, channel: params['channel'], ts: params['ts'] };
+      case 'users.info': {
+        const id = String(params['user'] ?? '');
+        if (!/^[UW][A-Z0-9]+$/.test(id)) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id, team_id: FAKE_BOT.teamId, name: id.toLowerCase(), is_admin: admins.has(id) || owners.has(id), is_owner: owners.has(id), is_bot: false } };
+      }
       case 'apps.connections.open':
         return state.socketUrl ? { ok: true, url: state.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       default:
@@ -113,6 +123,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   });
 
   return {
+    admins,
+    owners,
     apiUrl: `${url}/api/`,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
