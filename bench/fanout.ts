@@ -26,6 +26,8 @@ export interface PlatformFanout {
   channelsWithRepeated429: number;
   /** When this platform's last post was answered, s after the start. */
   seconds: number;
+  /** The least time its limits allow for its accepted requests / seconds. */
+  efficiency: number;
   limit: string;
 }
 
@@ -89,6 +91,7 @@ export async function measureFanout(store: Store, stories: Article[], channels: 
       rateLimitHits: discordPosts.filter((r) => r.status === 429).length,
       channelsWithRepeated429: repeated(discordPosts.filter((r) => r.status === 429).map((r) => r.path)),
       seconds: round(lastAt(discordPosts.map((r) => r.at)), 2),
+      efficiency: 0,
       limit: `${DISCORD_RATE_LIMITS.global.ratePerSecond}/s global, ${DISCORD_RATE_LIMITS.perChannel.burst} per ${DISCORD_RATE_LIMITS.perChannel.burst / DISCORD_RATE_LIMITS.perChannel.ratePerSecond} s per channel`,
     };
     const s: PlatformFanout = {
@@ -99,8 +102,11 @@ export async function measureFanout(store: Store, stories: Article[], channels: 
       rateLimitHits: slackPosts.filter((c) => c.status === 429).length,
       channelsWithRepeated429: repeated(slackPosts.filter((c) => c.status === 429).map((c) => String(c.params['channel']))),
       seconds: round(seconds, 2),
+      efficiency: 0,
       limit: `${SLACK_RATE_LIMITS.perChannel.ratePerSecond}/s per channel, ${SLACK_RATE_LIMITS.workspace.ratePerSecond * 60}/min per workspace (burst ${SLACK_RATE_LIMITS.workspace.burst})`,
     };
+    d.efficiency = round(leastSeconds(d.accepted, DISCORD_RATE_LIMITS.global) / d.seconds, 3);
+    s.efficiency = round(leastSeconds(s.accepted, SLACK_RATE_LIMITS.workspace) / s.seconds, 3);
     const accepted = d.accepted + s.accepted;
     const least = Math.max(leastSeconds(d.accepted, DISCORD_RATE_LIMITS.global), leastSeconds(s.accepted, SLACK_RATE_LIMITS.workspace));
     const requestsPerSecond = accepted / seconds;

@@ -36,6 +36,8 @@ export function areaOf(f: CallFrame): string {
     [/better-sqlite3/, 'better-sqlite3 (js)'],
     [/node_modules\/(tsx|esbuild|get-tsconfig)/, 'tsx/esbuild (TypeScript at start-up)'],
     [/node_modules\/(pino|thread-stream|sonic-boom)/, 'pino (logging)'],
+    [/node_modules\/(discord\.js|@discordjs|@sapphire|@vladfrangu|undici|ws)\//, 'discord.js, @discordjs/*, undici (loading)'],
+    [/node_modules\/(@slack|axios|form-data|express|raw-body)/, '@slack/bolt, web-api, axios, express (loading)'],
     [/node_modules\//, 'other node_modules'],
     [/^node:/, 'node internals (modules, streams, fs)'],
   ];
@@ -88,8 +90,9 @@ export function summarizeProfileDir(dir: string): ProfileSummary & { otherThread
   return { ...all[0]!, otherThreadsMs: round(all.slice(1).reduce((t, p) => t + busy(p), 0)) };
 }
 
-export function printProfile(title: string, p: ProfileSummary): void {
-  console.log(`\n${title}: ${round(p.totalMs / 1000, 2)} s sampled`);
+export function printProfile(title: string, p: ProfileSummary & { otherThreadsMs?: number }): void {
+  const other = p.otherThreadsMs ? `; ${round(p.otherThreadsMs / 1000, 2)} s busy in other threads (tsx module hooks)` : '';
+  console.log(`\n${title}: ${round(p.totalMs / 1000, 2)} s sampled on the main thread${other}`);
   console.log('  by area (self time):');
   for (const a of p.areas) console.log(`    ${a.share.toFixed(1).padStart(5)}%  ${a.name}`);
   console.log('  hottest functions (self time):');

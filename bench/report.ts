@@ -22,7 +22,7 @@ export interface Results {
   startup: { articles: number; samplesMs: number[]; peakRssMB: number | null };
   dbSizeMB: number | null;
   targets: Array<{ target: string; value: string; met: boolean }>;
-  profile?: { inProcess: ProfileSummary; cli: ProfileSummary };
+  profile?: { inProcess: ProfileSummary; cli: ProfileSummary; startup?: ProfileSummary };
 }
 
 export function machine(): Results['machine'] {
@@ -86,7 +86,7 @@ export function printResults(r: Results): void {
   const f = r.fanout;
   console.log(`\ndigest fan-out: ${f.channels} channels due at once: ${f.seconds} s, ${f.requestsPerSecond} req/s of ${f.allowedPerSecond} allowed (${Math.round(f.efficiency * 100)}%), ${f.rateLimitHits} 429s, ${f.sent} sent, ${f.failed} failed`);
   for (const [name, p] of Object.entries(f.platforms)) {
-    console.log(`  ${name.padEnd(8)} ${p.channels} channels, ${p.accepted}/${p.requests} requests accepted, ${p.rateLimitHits} 429s (${p.channelsWithRepeated429} channels more than once), done at ${p.seconds} s; limits: ${p.limit}`);
+    console.log(`  ${name.padEnd(8)} ${p.channels} channels, ${p.accepted}/${p.requests} requests accepted, ${p.rateLimitHits} 429s (${p.channelsWithRepeated429} channels more than once), done at ${p.seconds} s (${Math.round(p.efficiency * 100)}% of its allowed rate); limits: ${p.limit}`);
   }
   console.log(`\nstart-up to first answer (newsbrief ask /brief, ${r.startup.articles.toLocaleString('en')} articles): ${Math.round(r.startupMs)} ms median of ${r.startup.samplesMs.map((s) => Math.round(s)).join(', ')}; db ${r.dbSizeMB} MB`);
   console.log('\ntargets');

@@ -9,7 +9,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from '../src/core/parse/index.ts';
-import { cliIngest, startup } from './cli.ts';
+import { cliIngest, runCli, startup } from './cli.ts';
 import { corpusDirs, fileLabel, loadCorpus } from './corpus.ts';
 import { measureFanout } from './fanout.ts';
 import { measureLatency, type LatencyRow } from './latency.ts';
@@ -95,6 +95,12 @@ try {
       dbSizeMB = round((await opener.sizeMB(target)) ?? 0);
       say('start-up to the first answer');
       startupRun = await startup(target, sizes[sizes.length - 1]!, quick ? 3 : 5);
+      if (profile) {
+        const dir = join(work, 'prof-startup');
+        mkdirSync(dir);
+        await runCli(['ask', '/brief', '--db', target], { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+        profile.startup = summarizeProfileDir(dir);
+      }
     }
   }
   if (!startupRun) throw new Error('no SQLite run: start-up not measured');
@@ -149,6 +155,7 @@ try {
   if (profile) {
     printProfile('profile: ingestion in process', profile.inProcess);
     printProfile('profile: newsbrief ingest (whole process)', profile.cli);
+    if (profile.startup) printProfile('profile: newsbrief ask /brief (start-up)', profile.startup);
   }
   const out = new URL('./results.json', import.meta.url);
   writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
