@@ -4,6 +4,7 @@ export const brief = {
   name: 'brief',
   description: "Today's briefing: the latest stories with key points and a quote",
   help: 'Shows the latest stories, each with its headline, key points and the most notable quote. Add a topic to narrow it down.',
+  shareable: true,
   examples: ['/brief', '/brief topic:ukraine', '/brief topic:"interest rates" count:3'],
   options: [
     { name: 'topic', description: 'Only stories about these words', type: 'string', maxLength: 200, example: 'ukraine' },

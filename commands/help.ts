@@ -4,6 +4,7 @@ export const help = {
   name: 'help',
   description: 'How to use newsbrief',
   help: 'Lists the commands with examples.',
+  shareable: true,
   examples: ['/help', '/help quote'],
   options: [{ name: 'command', description: 'A command to explain', type: 'string', choices: [
     { name: 'brief', value: 'brief' },

@@ -9,10 +9,17 @@ export const commands = [brief, quote, digest, help] as const satisfies readonly
 
 export type CommandName = (typeof commands)[number]['name'];
 
+/** The definition of one command, with its literal types (subcommand names, options). */
+export type CommandOf<N extends CommandName> = Extract<(typeof commands)[number], { name: N }>;
+
+/** The subcommand names of a command, e.g. SubcommandName<'digest'> = 'subscribe' | … | 'now'; never without any. */
+export type SubcommandName<N extends CommandName> = CommandOf<N> extends { readonly subcommands: ReadonlyArray<{ readonly name: infer S }> } ? S : never;
+
 export const commandNames: readonly CommandName[] = commands.map((c) => c.name);
 
 export function findCommand(name: string): CommandDef | undefined {
   return commands.find((c) => c.name === name);
 }
 
-export type { CommandDef, OptionDef, SubcommandDef, OptionType } from './types.ts';
+export { brief, digest, help, quote };
+export type { CommandDef, OptionDef, Permission, SubcommandDef, OptionType } from './types.ts';

@@ -4,6 +4,7 @@ export const quote = {
   name: 'quote',
   description: 'What a person said, with the article and date',
   help: "Finds a person's (or organisation's) quotes, newest first. Names are matched loosely: surname, spelling variants and missing accents all work.",
+  shareable: true,
   examples: ['/quote who:Putin', '/quote Putin', '/quote who:"Vladimir Putin" about:peace count:3'],
   options: [
     { name: 'who', description: 'Who said it (a name, e.g. Putin)', type: 'string', required: true, autocomplete: true, minLength: 1, maxLength: 100, placeholder: 'name', example: 'Putin' },

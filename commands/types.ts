@@ -25,10 +25,21 @@ export interface OptionDef {
   example?: string;
 }
 
+/**
+ * What a member must be allowed to do for a command to run:
+ * - 'manage-channel': change this channel's settings (Discord: Manage Channels or Administrator;
+ *   Slack: any member, since Slack has no per-command permission; console: yes);
+ * - 'manage-server': change the whole server / workspace (Discord: Manage Server or
+ *   Administrator; Slack: a workspace admin). No command needs it yet.
+ */
+export type Permission = 'manage-channel' | 'manage-server';
+
 export interface SubcommandDef {
   name: string;
   description: string;
   options?: OptionDef[];
+  /** Needed to run this subcommand (overrides the command's own `permission`). */
+  permission?: Permission;
 }
 
 export interface CommandDef {
@@ -40,4 +51,14 @@ export interface CommandDef {
   examples: string[];
   options?: OptionDef[];
   subcommands?: SubcommandDef[];
+  // ---- policy: how adapters answer it (read by the adapters, never a list in an adapter) ----
+  /**
+   * A lookup: answered only to the caller, with a Share button that posts the same answer in the
+   * channel (Slack "Share in channel"). Only these commands may be re-run by that button.
+   */
+  shareable?: boolean;
+  /** Discord: when the answer is slow, the "thinking…" placeholder is seen only by the caller. */
+  deferEphemeral?: boolean;
+  /** Needed to run the command (every subcommand, unless the subcommand says otherwise). */
+  permission?: Permission;
 }

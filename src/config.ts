@@ -3,10 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { checkSourceUrl } from './core/source-url.ts';
 
 const optionalString = z.string().trim().min(1).optional();
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
 const port = z.coerce.number({ error: 'must be a port number from 0 to 65535' }).int('must be a port number from 0 to 65535').min(0, 'must be a port number from 0 to 65535').max(65535, 'must be a port number from 0 to 65535');
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' }).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const hhmm = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 function isTimeZone(tz: string): boolean {
@@ -41,6 +43,11 @@ export const envSchema = z.object({
   // digests
   DIGEST_TIME: z.string().regex(hhmm, 'must be HH:MM, e.g. 08:00').default('08:00'),
   DIGEST_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA timezone such as Europe/London').default('UTC'),
+  // live sources
+  FEEDS: optionalString,
+  FEEDS_FILE: optionalString,
+  FEED_POLL_MINUTES: z.coerce.number({ error: 'must be a whole number of minutes, at least 1' }).int('must be a whole number of minutes, at least 1').min(1, 'must be a whole number of minutes, at least 1').default(10),
+  ALLOW_PRIVATE_SOURCES: flag.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -72,6 +79,29 @@ export interface Config {
   /** Present when SLACK_BOT_TOKEN and either SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) are set. */
   slack: SlackConfig | null;
   digest: { time: string; timezone: string };
+  sources: SourcesConfig;
+}
+
+export interface SourcesConfig {
+  /** FEEDS: http(s) URLs, checked and normalised (checkSourceUrl), in order, without repeats. */
+  feeds: string[];
+  /** FEEDS_FILE: a file of feeds (one URL a line with an optional label, or OPML), or null. */
+  feedsFile: string | null;
+  /** FEED_POLL_MINUTES: how often each source is polled (default 10, at least 1). */
+  pollMinutes: number;
+  /** ALLOW_PRIVATE_SOURCES: fetch from loopback/private/link-local/... addresses too (default false). */
+  allowPrivate: boolean;
+}
+
+/** "https://a.example/rss, https://b.example/atom" -> checked URLs; bad ones are config problems. */
+function parseFeedsVariable(value: string | undefined, problems: string[]): string[] {
+  const out: string[] = [];
+  for (const part of (value ?? '').split(/[,\s]+/).filter(Boolean)) {
+    const checked = checkSourceUrl(part);
+    if (!checked.ok) problems.push(`FEEDS: ${part.slice(0, 200)}: ${checked.reason}`);
+    else if (!out.includes(checked.url)) out.push(checked.url);
+  }
+  return out;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
   } else if (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
     problems.push('SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
   }
+  const feeds = parseFeedsVariable(e.FEEDS, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     dbPath: overrides.db ?? e.NEWSBRIEF_DB,
@@ -133,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
     discord,
     slack,
     digest: { time: e.DIGEST_TIME, timezone: e.DIGEST_TIMEZONE },
+    sources: { feeds, feedsFile: e.FEEDS_FILE ?? null, pollMinutes: e.FEED_POLL_MINUTES, allowPrivate: e.ALLOW_PRIVATE_SOURCES },
   };
 }
 

@@ -1,4 +1,8 @@
 // /digest subscribe | unsubscribe | status | now, over the digest service's runtime.
+// The subcommands and who may run them come from commands/digest.ts; a subcommand without a
+// handler here does not compile.
+import { digest } from '../../commands/index.ts';
+import type { SubcommandName } from '../../commands/index.ts';
 import { formatLocalTime } from '../core/digest.ts';
 import { BriefingError } from '../core/errors.ts';
 import { noticeMessage } from '../core/message.ts';
@@ -7,7 +11,30 @@ import type { Subscription } from '../store/digests.ts';
 import type { DeliveryResult } from './digest-delivery.ts';
 import { parseTimeOption, parseTimezoneOption, parseTopicOption, TIME_EXAMPLE } from './digest-options.ts';
 import type { CommandContext, OptionValue } from './invocation.ts';
+import { permissionFor, requirePermission } from './permission.ts';
 import type { Clock, DigestCommands, Store } from './ports.ts';
+
+export type DigestSubcommand = SubcommandName<'digest'>;
+
+/** One /digest subcommand's use case. */
+export type DigestHandler = (options: Record<string, OptionValue>, ctx: CommandContext) => Message | Promise<Message>;
+
+/** Every /digest subcommand's handler: a missing one fails to compile. */
+export type DigestHandlers = Record<DigestSubcommand, DigestHandler>;
+
+/** What each subcommand does, for "Only members who can manage this channel can …". */
+const ACTIONS: Record<DigestSubcommand, string> = {
+  subscribe: 'set up a digest',
+  unsubscribe: 'stop the digest',
+  status: 'see the digest',
+  now: 'post a digest',
+};
+
+const SUBCOMMANDS: readonly DigestSubcommand[] = digest.subcommands.map((s) => s.name);
+
+function isDigestSubcommand(name: string): name is DigestSubcommand {
+  return (SUBCOMMANDS as readonly string[]).includes(name);
+}
 
 export interface DigestRuntime {
   store: Store;
@@ -26,15 +53,6 @@ export interface DigestRuntime {
 /** `topic:all` (or "all stories", "*"): no topic filter. */
 const ALL_TOPICS = /^\s*(?:all(?:\s+stories)?|\*)\s*$/i;
 
-function requireManage(ctx: CommandContext, action: string): void {
-  if (!ctx.canManageChannel) {
-    throw new BriefingError('forbidden', `Only members who can manage this channel can ${action}.`, {
-      hint: 'Ask someone with the Manage Channels permission, or use /digest status to see the current digest.',
-      context: { platform: ctx.platform, channelId: ctx.channelId, userId: ctx.userId },
-    });
-  }
-}
-
 function str(options: Record<string, OptionValue>, name: string): string | undefined {
   const v = options[name];
   return v === undefined ? undefined : String(v);
@@ -52,7 +70,6 @@ export function createDigestCommands(rt: DigestRuntime): DigestCommands {
   const { store, clock } = rt;
 
   function subscribe(options: Record<string, OptionValue>, ctx: CommandContext): Message {
-    requireManage(ctx, 'set up a digest');
     const before = store.digests.getSubscription(ctx.platform, ctx.channelId);
     // Subscribing again updates what is given and keeps the rest (a new timezone keeps the time
     // and topic); `topic:all` goes back to every story.
@@ -88,7 +105,6 @@ export function createDigestCommands(rt: DigestRuntime): DigestCommands {
   }
 
   function unsubscribe(ctx: CommandContext): Message {
-    requireManage(ctx, 'stop the digest');
     const removed = store.digests.deleteSubscription(ctx.platform, ctx.channelId);
     rt.sync();
     return removed
@@ -127,7 +143,6 @@ export function createDigestCommands(rt: DigestRuntime): DigestCommands {
   }
 
   async function now(ctx: CommandContext): Promise<Message> {
-    requireManage(ctx, 'post a digest');
     const sub = store.digests.getSubscription(ctx.platform, ctx.channelId);
     if (!sub) return rt.preview({ timezone: rt.defaults.timezone });
     const result = await rt.deliverNow(sub);
@@ -147,23 +162,23 @@ export function createDigestCommands(rt: DigestRuntime): DigestCommands {
     }
   }
 
+  const handlers: DigestHandlers = {
+    subscribe: (options, ctx) => subscribe(options, ctx),
+    unsubscribe: (_options, ctx) => unsubscribe(ctx),
+    status: (_options, ctx) => status(ctx),
+    now: (_options, ctx) => now(ctx),
+  };
+
   return {
     async run(subcommand, options, ctx) {
-      switch (subcommand) {
-        case 'subscribe':
-          return subscribe(options, ctx);
-        case 'unsubscribe':
-          return unsubscribe(ctx);
-        case 'status':
-          return status(ctx);
-        case 'now':
-          return now(ctx);
-        default:
-          throw new BriefingError('unknown_command', `/digest has no “${subcommand.slice(0, 40)}” subcommand.`, {
-            hint: 'Use /digest subscribe, /digest unsubscribe, /digest status or /digest now.',
-            context: { subcommand },
-          });
+      if (!isDigestSubcommand(subcommand)) {
+        throw new BriefingError('unknown_command', `/digest has no “${subcommand.slice(0, 40)}” subcommand.`, {
+          hint: `Use ${SUBCOMMANDS.map((s) => `/digest ${s}`).join(', ').replace(/, ([^,]*)$/, ' or $1')}.`,
+          context: { subcommand },
+        });
       }
+      requirePermission(ctx, permissionFor(digest, subcommand), ACTIONS[subcommand], 'use /digest status to see the current digest');
+      return handlers[subcommand](options, ctx);
     },
   };
 }

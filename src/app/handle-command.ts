@@ -1,4 +1,7 @@
 // The use cases behind the slash commands: /brief, /quote, /help, and /digest (delegated).
+// One handler per command of commands/: a missing one fails to compile.
+import { findCommand } from '../../commands/index.ts';
+import type { CommandName } from '../../commands/index.ts';
 import { BriefingError } from '../core/errors.ts';
 import { storyItemOf } from '../core/digest.ts';
 import type { Message, QuoteItem } from '../core/message.ts';
@@ -6,6 +9,7 @@ import { distinctRows, storyKey, textKey } from './distinct-rows.ts';
 import { errorToMessage } from './error-reply.ts';
 import { helpMessage } from './help.ts';
 import type { CommandContext, Invocation } from './invocation.ts';
+import { permissionFor, requirePermission } from './permission.ts';
 import type { App, Choice, Clock, DigestCommands, Logger, QuoteRow, Store, StoryRow } from './ports.ts';
 
 export interface AppDeps {
@@ -15,6 +19,12 @@ export interface AppDeps {
   /** The digest use case; absent in tools that do not schedule (then /digest explains). */
   digests?: DigestCommands | null;
 }
+
+/** One command's use case. */
+export type CommandHandler = (inv: Invocation, ctx: CommandContext) => Message | Promise<Message>;
+
+/** Every command's handler: a command added to commands/ without one fails to compile. */
+export type CommandHandlers = Record<CommandName, CommandHandler>;
 
 const DEFAULT_COUNT = 5;
 const MAX_AUTOCOMPLETE = 25;
@@ -70,14 +80,14 @@ export function createApp(deps: AppDeps): App {
     };
   }
 
-  function quote(inv: Invocation): Message {
+  async function quote(inv: Invocation): Promise<Message> {
     const who = str(inv.options.who);
     if (!who) throw new BriefingError('bad_option', 'Tell me whose quotes to find.', { hint: 'Usage: /quote who:<name> [about:<words>] [count:<1-10>]' });
     const about = str(inv.options.about);
     const n = count(inv.options.count);
-    const found = store.findSpeakers(who, 5);
+    const found = await store.findSpeakers(who, 5);
     if (!found.length) {
-      const near = store.closestSpeakers(who, 3).map((s) => s.name);
+      const near = (await store.closestSpeakers(who, 3)).map((s) => s.name);
       throw new BriefingError('unknown_speaker', `I have no quotes from "${who}".`, {
         hint: near.length ? `Closest known speakers: ${near.join(', ')}` : 'No quotes have been collected yet.',
         context: { who },
@@ -109,20 +119,24 @@ export function createApp(deps: AppDeps): App {
     };
   }
 
+  const handlers: CommandHandlers = {
+    brief: (inv) => brief(inv),
+    quote: (inv) => quote(inv),
+    help: (inv) => helpMessage(str(inv.options.command) ?? undefined),
+    digest: (inv, ctx) => {
+      if (!deps.digests) {
+        return { visibility: 'ephemeral', items: [], notice: { tone: 'warning', text: 'Scheduled digests are not available here.' } };
+      }
+      // the digest use case checks its subcommands' permissions itself
+      return deps.digests.run(inv.subcommand ?? 'status', inv.options, ctx);
+    },
+  };
+
   async function run(inv: Invocation, ctx: CommandContext): Promise<Message> {
-    switch (inv.command) {
-      case 'brief':
-        return brief(inv);
-      case 'quote':
-        return quote(inv);
-      case 'help':
-        return helpMessage(str(inv.options.command) ?? undefined);
-      case 'digest':
-        if (!deps.digests) {
-          return { visibility: 'ephemeral', items: [], notice: { tone: 'warning', text: 'Scheduled digests are not available here.' } };
-        }
-        return deps.digests.run(inv.subcommand ?? 'status', inv.options, ctx);
-    }
+    const def = findCommand(inv.command);
+    // a command's own permission (a subcommand's is checked by the use case that owns it)
+    if (def && !def.subcommands?.length) requirePermission(ctx, permissionFor(def, null), `use /${def.name}`);
+    return handlers[inv.command](inv, ctx);
   }
 
   return {
@@ -138,7 +152,7 @@ export function createApp(deps: AppDeps): App {
     async autocomplete(command, option, value) {
       if (command !== 'quote' || option !== 'who') return [];
       try {
-        return store.suggestSpeakers(value.slice(0, 100), MAX_AUTOCOMPLETE).map((s): Choice => {
+        return (await store.suggestSpeakers(value.slice(0, 100), MAX_AUTOCOMPLETE)).map((s): Choice => {
           const label = s.quoteCount ? `${s.name} (${s.quoteCount} quote${s.quoteCount === 1 ? '' : 's'})` : s.name;
           return { name: label.slice(0, 100), value: s.name.slice(0, 100) };
         });

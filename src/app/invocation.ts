@@ -16,6 +16,11 @@ export interface CommandContext {
   userId: string;
   /** Discord guild / Slack team, when there is one. */
   workspaceId: string | null;
-  /** May this user change the channel's digest (Discord: Manage Channels)? */
+  /** May this user change the channel's settings, e.g. its digest (permission 'manage-channel'; Discord: Manage Channels)? */
   canManageChannel: boolean;
+  /**
+   * May this user change the whole server / workspace (permission 'manage-server'; Discord:
+   * Manage Server, Slack: workspace admin)? Absent = no. No adapter sets it until a command needs it.
+   */
+  canManageServer?: boolean;
 }

@@ -3,10 +3,9 @@
 // with piped input it answers each line and ends at end of input.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { parseCommandText } from '../../app/command-text.ts';
-import { errorToMessage } from '../../app/error-reply.ts';
 import type { CommandContext } from '../../app/invocation.ts';
 import type { App, Logger } from '../../app/ports.ts';
+import { runCommand } from '../../app/run-command.ts';
 import { renderText } from './render.ts';
 
 export interface ConsoleOptions {
@@ -30,12 +29,8 @@ const context: CommandContext = {
 export async function answerLine(app: App, logger: Logger, line: string): Promise<string> {
   const text = line.trim();
   if (!text || text.startsWith('#')) return '';
-  try {
-    const inv = parseCommandText(text);
-    return renderText(await app.handle(inv, context));
-  } catch (err) {
-    return renderText(errorToMessage(err, logger));
-  }
+  const { message } = await runCommand(app, text, context, { logger });
+  return renderText(message);
 }
 
 /** Runs the chat until end of input (or `exit`). Resolves when done. */

@@ -3,11 +3,13 @@
 // Policy: the answer is computed at once. If it is ready within `deferAfterMs` (1.5 s by
 // default, leaving half of the 3 s budget for the network) it is sent as the interaction's
 // reply, public or ephemeral as the Message says. Otherwise the interaction is deferred
-// (the "thinking..." state): ephemeral for /digest (its answers concern one member's
-// settings) and public for the others, then the original is edited with the answer. When a
+// (the "thinking..." state): ephemeral for commands marked `deferEphemeral` in commands/
+// (/digest: its answers concern one channel's settings) and public for the others, then the
+// original is edited with the answer. When a
 // publicly deferred answer turns out to be ephemeral (a user error), the public placeholder
 // is deleted and the answer sent as an ephemeral follow-up, so nobody else sees the mistake.
 import { MessageFlags } from 'discord.js';
+import { findCommand } from '../../../commands/index.ts';
 import type { Message } from '../../core/message.ts';
 import { errorToMessage } from '../../app/error-reply.ts';
 import type { Logger } from '../../app/ports.ts';
@@ -26,11 +28,9 @@ export interface InteractionResponder {
   followUp(payload: DiscordMessagePayload): Promise<void>;
 }
 
-/** Commands whose deferred placeholder is ephemeral. */
-const EPHEMERAL_DEFER = new Set(['digest']);
-
+/** Is this command's deferred placeholder ephemeral (`deferEphemeral` in commands/)? */
 export function deferEphemeralFor(command: string): boolean {
-  return EPHEMERAL_DEFER.has(command);
+  return findCommand(command)?.deferEphemeral === true;
 }
 
 /** Sets (or clears) the ephemeral flag and forces allowed_mentions to parse nothing. */
@@ -50,7 +50,7 @@ export function renderPayloads(message: Message): DiscordMessagePayload[] {
 
 export interface AnswerOptions {
   responder: InteractionResponder;
-  /** Produces the answer; a throw becomes the generic error reply with a correlation id. */
+  /** Produces the answer (runCommand, which never throws); a throw still becomes the generic error reply. */
   run: () => Promise<Message>;
   command: string;
   logger: Logger;

@@ -10,8 +10,9 @@ import {
   type InteractionReplyOptions,
 } from 'discord.js';
 import type { App, Logger } from '../../app/ports.ts';
+import { runCommand } from '../../app/run-command.ts';
 import { answerInteraction, type InteractionResponder } from './answer.ts';
-import { commandContext, toDiscordChoices, toInvocation } from './interaction-input.ts';
+import { commandContext, toCommandInput, toDiscordChoices } from './interaction-input.ts';
 import type { DiscordMessagePayload } from './render.ts';
 
 export interface GatewayDeps {
@@ -73,7 +74,7 @@ async function onCommand(i: ChatInputCommandInteraction, deps: GatewayDeps): Pro
     logger: log,
     deferAfterMs: deps.deferAfterMs,
     createdAt: i.createdTimestamp,
-    run: async () => deps.app.handle(toInvocation(i.commandName, i.options.data), ctx),
+    run: async () => (await runCommand(deps.app, toCommandInput(i.commandName, i.options.data), ctx, { logger: log })).message,
   });
   log.debug({ outcome }, 'discord interaction answered');
 }

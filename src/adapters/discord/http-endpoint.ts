@@ -5,8 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { InteractionResponseType, InteractionType, MessageFlags, Routes, type REST } from 'discord.js';
 import type { App, Logger } from '../../app/ports.ts';
+import { runCommand } from '../../app/run-command.ts';
 import { answerInteraction, type InteractionResponder } from './answer.ts';
-import { commandContext, flattenOptions, toDiscordChoices, toInvocation, type RawCommandOption } from './interaction-input.ts';
+import { commandContext, flattenOptions, toCommandInput, toDiscordChoices, type RawCommandOption } from './interaction-input.ts';
 import { publicKeyFromHex, verifyDiscordSignature } from './verify-signature.ts';
 
 export const INTERACTIONS_PATH = '/interactions';
@@ -158,7 +159,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpEndpo
     logger: log,
     deferAfterMs: opts.deferAfterMs,
     createdAt: snowflakeTime(i.id),
-    run: async () => opts.app.handle(toInvocation(command, i.data?.options), ctx),
+    run: async () => (await runCommand(opts.app, toCommandInput(command, i.data?.options), ctx, { logger: log })).message,
   });
 }
 

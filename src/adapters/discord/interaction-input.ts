@@ -1,8 +1,8 @@
-// Interaction data (gateway or HTTP, same shape) -> Invocation and CommandContext.
+// Interaction data (gateway or HTTP, same shape) -> the app's command input and CommandContext.
 import { PermissionFlagsBits } from 'discord.js';
-import { normalizeOptionList } from '../../app/command-options.ts';
-import type { CommandContext, Invocation } from '../../app/invocation.ts';
+import type { CommandContext } from '../../app/invocation.ts';
 import type { Choice } from '../../app/ports.ts';
+import type { StructuredCommand } from '../../app/run-command.ts';
 
 /** An application-command option as Discord sends it (discord.js's CommandInteractionOption has the same fields). */
 export interface RawCommandOption {
@@ -40,10 +40,10 @@ export function flattenOptions(data: readonly RawCommandOption[] | undefined): {
   return { subcommand, entries, focused };
 }
 
-/** Validates the options against commands/ (throws BriefingError on a bad value). */
-export function toInvocation(command: string, data: readonly RawCommandOption[] | undefined): Invocation {
+/** The command as the app takes it (runCommand validates it against commands/). */
+export function toCommandInput(command: string, data: readonly RawCommandOption[] | undefined): StructuredCommand {
   const { subcommand, entries } = flattenOptions(data);
-  return normalizeOptionList(command, subcommand, entries);
+  return { command, subcommand, options: entries };
 }
 
 /** Manage Channels (or Administrator) in the member permissions the interaction carries. */

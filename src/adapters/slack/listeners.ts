@@ -5,12 +5,11 @@ import type { App, Logger } from '../../app/ports.ts';
 import { DeliveryError } from '../../app/ports.ts';
 import { noticeMessage } from '../../core/message.ts';
 import type { Message } from '../../core/message.ts';
-import { answerText, LOOKUP_COMMANDS, slackContext } from './answer.ts';
+import { answerText, isShareable, slackContext } from './answer.ts';
 import { fromSlackText } from './incoming-text.ts';
 import type { SlackPoster } from './publisher.ts';
 import { renderSlack, SHARE_ACTION_ID, SLACK_LIMITS } from './render.ts';
 import type { SlackMessagePayload } from './render.ts';
-
 
 export interface ListenerDeps {
   app: App;
@@ -85,7 +84,7 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
     }
     const ctx = slackContext({ channelId, userId, teamId: body.team?.id ?? null });
     // The button only ever re-runs a lookup, with the clicker's own context.
-    const { message } = await answerText(deps.app, text, ctx, log, { only: LOOKUP_COMMANDS });
+    const { message } = await answerText(deps.app, text, ctx, log, { only: isShareable });
     if (!message.shareable) {
       await safeRespond(respond, toRespond(renderSlack({ ...message, visibility: 'ephemeral' }), { replace_original: false }), log);
       return;

@@ -1,5 +1,6 @@
 // Bytes -> text, in the core (pure): rejects empty, binary and non-UTF-8 files with plain words.
 import { BriefingError } from '../errors.ts';
+import { declaredCharset } from './declared-charset.ts';
 
 /** More than this share of control characters in the sample: not text. */
 const MAX_CONTROL_RATIO = 0.1;
@@ -27,14 +28,21 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 export interface DecodeOptions {
-  /** A charset declared by the server (content-type); UTF-8 when absent or unknown. */
+  /** A charset declared by the server (content-type). When absent, bytes that are not UTF-8 are
+   *  decoded with the charset the document declares (<meta charset>, <?xml encoding?>), if any. */
   charset?: string | null;
 }
+
+/** windows-1252 0x80-0x9F (U+FFFD where undefined): Node 20's TextDecoder leaves them as C1 controls. */
+const CP1252_C1 = '\u20AC\uFFFD\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\uFFFD\u017D\uFFFD\uFFFD\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFD\u017E\u0178';
 
 function legacyDecoder(charset: string | null | undefined): { decode(b: Uint8Array): string } | null {
   const label = (charset ?? '').trim().toLowerCase();
   if (!label || label === 'utf-8' || label === 'utf8' || label === 'us-ascii') return null;
-  try { return new TextDecoder(label); } catch { return null; }
+  let decoder: InstanceType<typeof TextDecoder>;
+  try { decoder = new TextDecoder(label); } catch { return null; }
+  if (decoder.encoding !== 'windows-1252') return decoder; // "iso-8859-1" and "latin1" are windows-1252 too
+  return { decode: (b) => decoder.decode(b).replace(/[\u0080-\u009F]/g, (c: string) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c) };
 }
 
 export function decodeDocument(bytes: Uint8Array, name: string | null, opts: DecodeOptions = {}): string {
@@ -66,7 +74,10 @@ export function decodeDocument(bytes: Uint8Array, name: string | null, opts: Dec
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw fail('not valid UTF-8 text', name, { size: bytes.length, offset: firstInvalidUtf8(bytes) });
+      // No charset from the server and not UTF-8: the document's own <meta charset> / <?xml encoding?>.
+      const declared = opts.charset ? null : legacyDecoder(declaredCharset(bytes));
+      if (!declared) throw fail('not valid UTF-8 text', name, { size: bytes.length, offset: firstInvalidUtf8(bytes) });
+      text = declared.decode(bytes);
     }
   }
   if (!text.replace(/[\u200B\uFEFF]/g, '').trim()) throw fail('empty file', name, { size: bytes.length });

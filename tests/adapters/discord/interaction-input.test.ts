@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canManageChannels, commandContext, flattenOptions, toDiscordChoices, toInvocation } from '../../../src/adapters/discord/interaction-input.ts';
+import { canManageChannels, commandContext, flattenOptions, toCommandInput, toDiscordChoices, type RawCommandOption } from '../../../src/adapters/discord/interaction-input.ts';
+import { parseCommand } from '../../../src/app/run-command.ts';
 import { BriefingError } from '../../../src/core/errors.ts';
+
+/** Interaction data as the app validates it (what runCommand does first). */
+const toInvocation = (command: string, data: readonly RawCommandOption[]) => parseCommand(toCommandInput(command, data));
 
 describe('interaction options', () => {
   it('GIVEN a subcommand with options THEN the subcommand and its options', () => {
