@@ -1,8 +1,9 @@
 // Large archives made from real articles. Variant i of the corpus is article i mod n, round
 // r = floor(i / n): round 0 is the article itself; later rounds swap the surnames of its speakers
 // (from a pool of 8,000 made-up surnames), shift every number by r and give the article its own
-// guid, so variants neither deduplicate nor collapse into one story, and the speaker registry
-// grows as a real archive's does. The briefing is computed once per real article and varied the
+// guid; a headline with neither names nor numbers gets a place and the round. Variants do not
+// deduplicate, headlines differ, and the speaker registry grows as a real archive's does. Bodies
+// of one article's variants stay alike (a story-clustering store may group them). The briefing is computed once per real article and varied the
 // same way (direct store ingestion: the db build does not re-run the briefing core).
 import type { Article, Briefing } from '../src/core/article.ts';
 import { buildBriefing } from '../src/core/briefing.ts';
@@ -74,7 +75,9 @@ export function variant(corpus: Briefed[], i: number): Variant {
   const b = base.briefing;
   let body = tx(base.article.body);
   if (body === base.article.body) body += `\n\nReported from ${PLACES[r % PLACES.length]} (${r}).`;
-  const headline = tx(b.headline);
+  // a headline with no name or number to vary still differs from round to round
+  const varied = tx(b.headline);
+  const headline = varied === b.headline ? `${b.headline}: ${PLACES[r % PLACES.length]} update ${r}` : varied;
   const quotes = b.quotes.map((q) => ({ ...q, text: tx(q.text), speaker: q.speaker && tx(q.speaker), mention: q.mention && tx(q.mention) }));
   const briefing: Briefing = {
     headline,
