@@ -7,6 +7,7 @@ import { createDiscordPublisher, createRest } from '../src/adapters/discord/publ
 import { createSlackPublisher } from '../src/adapters/slack/publisher.ts';
 import { createSlackClient } from '../src/adapters/slack/web-client.ts';
 import { createDigests } from '../src/app/digests.ts';
+import { storeArticle } from '../src/app/store-article.ts';
 import type { Platform, Store } from '../src/app/ports.ts';
 import type { Article } from '../src/core/article.ts';
 import { buildBriefing } from '../src/core/briefing.ts';
@@ -68,7 +69,7 @@ export async function measureFanout(store: Store, stories: Article[], channels: 
     }
     base = Date.parse(SLOT) - 3_600_000;
     started = nowMs();
-    for (const a of stories) await store.ingestArticle(a, buildBriefing(a), clock.now());
+    for (const a of stories) await storeArticle(store, a, buildBriefing(a), clock.now());
     base = Date.parse(SLOT);
     started = nowMs();
     const reports = await digests.runDue();

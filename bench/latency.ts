@@ -4,6 +4,7 @@
 // prefixes being typed), taken from what the store holds.
 import { createApp } from '../src/app/handle-command.ts';
 import { parseCommandText } from '../src/app/command-text.ts';
+import { suggestSpeakers } from '../src/app/speakers/find-speakers.ts';
 import type { CommandContext } from '../src/app/invocation.ts';
 import type { Store } from '../src/app/ports.ts';
 import { renderDiscord } from '../src/adapters/discord/render.ts';
@@ -29,7 +30,7 @@ const CTX: CommandContext = { platform: 'discord', channelId: '40000000000000000
 const quoted = (s: string) => `"${s.replace(/"/g, '')}"`;
 
 async function inputs(store: Store): Promise<Record<(typeof COMMANDS)[number], string[]>> {
-  const speakers = (await store.suggestSpeakers('', 40)).filter((s) => s.quoteCount > 0);
+  const speakers = (await suggestSpeakers(store, '', 40)).filter((s) => s.quoteCount > 0);
   const about: string[] = [];
   for (const s of speakers.slice(0, 20)) {
     const [q] = await store.quotesBySpeakers({ speakerIds: [s.speakerId], limit: 1 });

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from '../src/app/ports.ts';
-import { openStore } from '../src/store/sqlite.ts';
+import { openStore } from '../src/store/index.ts';
 import { sqliteSizeMB } from './stats.ts';
 
 export interface StoreOpener {

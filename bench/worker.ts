@@ -4,6 +4,7 @@
 // Prints one JSON line with the measurements.
 import { parseArgs } from 'node:util';
 import { ingestDocument } from '../src/app/ingest.ts';
+import { storeArticle } from '../src/app/store-article.ts';
 import { silentLogger } from '../src/logger.ts';
 import { fileLabel, loadCorpus } from './corpus.ts';
 import { nowMs, peakRssMB } from './stats.ts';
@@ -58,7 +59,7 @@ if (task === 'ingest') {
   const added0 = stored;
   while (stored < to) {
     const v = variant(briefed, i++);
-    const res = await store.ingestArticle(v.article, v.briefing, v.ingestedAt);
+    const res = await storeArticle(store, v.article, v.briefing, v.ingestedAt);
     if (res.status === 'stored') stored++;
   }
   const seconds = (nowMs() - t1) / 1000;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { splitSentences } from '../src/core/sentences.ts';
+import { splitSentences } from '../src/core/sentences/index.ts';
 
 interface Span { start: number; end: number }
 interface GoldDoc { file: string; sentences: string[] }
@@ -95,7 +95,7 @@ function score(name: string, split: Splitter): Score {
   return { bP, bR, bF: f(bP, bR), sP, sR, sF: f(sP, sR), perfect: perfect / docs.length, sentences: sPred, perSec };
 }
 
-const rows: [string, Score][] = [['rule-based (src/core/sentences.ts)', score('rules', splitSentences)]];
+const rows: [string, Score][] = [['rule-based (core/sentences)     ', score('rules', splitSentences)]];
 if (!args.includes('--no-wink')) rows.push(['wink-nlp + eng-lite-web-model', score('wink', winkSplit)]);
 
 const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Article, Block } from '../src/core/article.ts';
-import { splitSentences } from '../src/core/sentences.ts';
-import { summarize } from '../src/core/summarize.ts';
+import { splitSentences } from '../src/core/sentences/index.ts';
+import { summarize } from '../src/core/summarize/index.ts';
 
 function listTexts(dir: string): string[] {
   const out: string[] = [];

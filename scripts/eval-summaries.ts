@@ -12,9 +12,11 @@ import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AbsoluteSummarizerConfig, DefaultTextParser, NullLogger, SorensenDiceSimilarity, Summarizer } from 'ts-textrank';
 import type { Article, Block } from '../src/core/article.ts';
+import { splitSentences } from '../src/core/sentences/index.ts';
+import { summarize } from '../src/core/summarize/index.ts';
 import { parseDocument } from '../src/core/parse/index.ts';
-import { splitSentences } from '../src/core/sentences.ts';
-import { summarize } from '../src/core/summarize.ts';
+import { buildBriefing } from '../src/core/briefing.ts';
+import { foldTable, perDocument } from './eval-summaries-folds.ts';
 import { headlineCheck } from './eval-summaries-headlines.ts';
 
 const args = process.argv.slice(2);
@@ -80,7 +82,7 @@ for (const f of files) {
   const content = readFileSync(join(dataDir, f), 'utf8');
   const article = readArticle(content, f);
   articles.push(article);
-  const summary = summarize(article, splitSentences(article.body));
+  const summary = buildBriefing(article); // the production path: quotes first, key points that do not repeat the top quote
   for (const k of summary.keyPoints) {
     if (k.start !== null && k.end !== null && article.body.slice(k.start, k.end) !== k.text) throw new Error(`${f}: key point not traceable: ${k.text}`);
   }
@@ -115,6 +117,7 @@ const a = score('newsbrief summarize()', oursPath);
 const b = score('TextRank baseline (ts-textrank, 3 sentences)', trPath);
 // speed, warm: split + summarize over all articles, repeated for at least a second
 for (let w = 0; w < 20; w++) for (const a of articles) summarize(a, splitSentences(a.body)); // warm-up (JIT)
+// speed is of split + summarize (quote extraction is measured by eval:quotes and the bench)
 let rounds = 0;
 const t0 = performance.now();
 while (performance.now() - t0 < 1000 || rounds < 3) {
@@ -127,6 +130,7 @@ const avg = sizes.reduce((x, y) => x + y, 0) / sizes.length;
 console.log(`\nkey points per article: mean ${avg.toFixed(2)}, min ${Math.min(...sizes)}, max ${Math.max(...sizes)}; split+summarize: ${perArticleMs.toFixed(3)} ms/article of ${avgKb.toFixed(1)} KB (${Math.round(1000 / perArticleMs)} articles/s)`);
 const fmt = (x: number | undefined): string => (x ?? NaN).toFixed(2);
 const d = (x: number | undefined, y: number | undefined): string => ((x ?? NaN) - (y ?? NaN) >= 0 ? '+' : '') + ((x ?? NaN) - (y ?? NaN)).toFixed(2);
+foldTable(files, perDocument(scorer, dataDir, oursPath), perDocument(scorer, dataDir, trPath));
 console.log(
   `comparison: newsbrief R1=${fmt(a.R1)} R2=${fmt(a.R2)} RLsum=${fmt(a.RLsum)} | lead3 R1=${fmt(a.L1)} R2=${fmt(a.L2)} RLsum=${fmt(a.LLsum)} | textrank R1=${fmt(b.R1)} R2=${fmt(b.R2)} RLsum=${fmt(b.RLsum)} | newsbrief-lead3 R1=${d(a.R1, a.L1)} R2=${d(a.R2, a.L2)} RLsum=${d(a.RLsum, a.LLsum)}`,
 );

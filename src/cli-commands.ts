@@ -14,7 +14,7 @@ import { parseDocumentResult, type parseDocument } from './core/parse/index.ts';
 import type { Message } from './core/message.ts';
 import { startBot } from './main.ts';
 import { readSources } from './sources/read-sources.ts';
-import { openStore } from './store/sqlite.ts';
+import { openStore } from './store/index.ts';
 import { renderText } from './adapters/console/render.ts';
 import { renderDiscord } from './adapters/discord/render.ts';
 import { renderSlack } from './adapters/slack/render.ts';
@@ -56,13 +56,13 @@ export async function runConsoleCommand(ctx: CliContext): Promise<number> {
 }
 
 export async function runIngest(ctx: CliContext, targets: string[]): Promise<number> {
-  const store = openStore(ctx.config.dbPath);
+  const store = await openStore(ctx.config.dbPath);
   const deps = { store, clock: systemClock, logger: ctx.logger };
   let failed = 0;
   try {
     for await (const src of readSources(targets, { logger: ctx.logger })) {
       const lines: IngestLine[] = src.ok
-        ? ingestDocument(deps, { content: src.content, file: src.file, url: src.url, contentType: src.contentType }, src.label)
+        ? await ingestDocument(deps, { content: src.content, file: src.file, url: src.url, contentType: src.contentType }, src.label)
         : [{ label: src.label, status: 'failed', reason: src.reason }];
       for (const l of lines) {
         if (l.status === 'failed') failed++;
@@ -70,7 +70,7 @@ export async function runIngest(ctx: CliContext, targets: string[]): Promise<num
       }
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return failed ? 1 : 0;
 }
@@ -135,7 +135,7 @@ export function renderFor(platform: 'text' | 'discord' | 'slack', message: Messa
 }
 
 export async function runAsk(ctx: CliContext, line: string, platform: 'text' | 'discord' | 'slack'): Promise<number> {
-  const store = openStore(ctx.config.dbPath);
+  const store = await openStore(ctx.config.dbPath);
   try {
     await ingestSeeds({ store, clock: systemClock, logger: ctx.logger }, ctx.config.seedsDir);
     const app = createApp({ store, clock: systemClock, logger: ctx.logger });
@@ -150,18 +150,18 @@ export async function runAsk(ctx: CliContext, line: string, platform: 'text' | '
     ctx.io.stdout.write(renderFor(platform, message) + '\n');
     return status;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 export async function runDigestPreview(ctx: CliContext, topic: string | null): Promise<number> {
-  const store = openStore(ctx.config.dbPath);
+  const store = await openStore(ctx.config.dbPath);
   try {
     await ingestSeeds({ store, clock: systemClock, logger: ctx.logger }, ctx.config.seedsDir);
     const digests = createDigests({ store, clock: systemClock, logger: ctx.logger, defaults: ctx.config.digest, scheduler: null });
-    ctx.io.stdout.write(renderText(digests.preview({ topic })) + '\n');
+    ctx.io.stdout.write(renderText(await digests.preview({ topic })) + '\n');
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -5,9 +5,10 @@ import { createApp } from './app/handle-command.ts';
 import { createDigests, type Digests } from './app/digests.ts';
 import { createConsolePublisher } from './adapters/console/publisher.ts';
 import { ingestSeeds, type SeedReport } from './app/ingest-seeds.ts';
-import type { App, Clock, Logger, Platform, Publisher, Store } from './app/ports.ts';
+import type { App, Clock, Logger, Platform, Publisher, Scheduler, Store } from './app/ports.ts';
 import { systemClock } from './app/ports.ts';
-import { openStore } from './store/sqlite.ts';
+import { createScheduler } from './scheduler/node-cron-scheduler.ts';
+import { openStore } from './store/index.ts';
 
 export interface BotOptions {
   config: Config;
@@ -19,6 +20,8 @@ export interface BotOptions {
   forceConsole?: boolean;
   /** Run the digest schedule (default true). */
   schedule?: boolean;
+  /** The process's scheduler (default: node-cron); stopped with the bot. */
+  scheduler?: Scheduler;
 }
 
 export interface RunningBot {
@@ -39,12 +42,13 @@ export interface RunningBot {
 export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
-  const store = openStore(config.dbPath);
-  const stops: Array<() => Promise<void> | void> = [];
+  const store = await openStore(config.dbPath);
+  const scheduler = opts.scheduler ?? createScheduler({ logger });
+  const stops: Array<() => Promise<void> | void> = [() => scheduler.stopAll()];
   try {
     const seeds = await ingestSeeds({ store, clock, logger }, config.seedsDir);
     const publishers = new Map<Platform, Publisher>();
-    const digests = createDigests({ store, clock, logger, defaults: config.digest });
+    const digests = createDigests({ store, clock, logger, defaults: config.digest, scheduler });
     const app = createApp({ store, clock, logger, digests: digests.commands });
     const adapters: string[] = [];
     const ports: RunningBot['ports'] = {};
@@ -78,7 +82,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       await digests.start();
       stops.push(() => digests.stop());
     }
-    logger.info({ adapters, seeds: seeds.stored, articles: store.countArticles() }, 'newsbrief started');
+    logger.info({ adapters, seeds: seeds.stored, articles: await store.countArticles() }, 'newsbrief started');
 
     let stopped = false;
     return {
@@ -89,12 +93,12 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
         for (const s of stops.reverse()) {
           try { await s(); } catch (err) { logger.warn({ err }, 'error while stopping'); }
         }
-        store.close();
+        await store.close();
       },
     };
   } catch (err) {
     for (const s of stops.reverse()) await Promise.resolve(s()).catch(() => {});
-    store.close();
+    await store.close();
     throw err;
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createTask } from 'node-cron';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createScheduler } from '../src/scheduler.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createScheduler } from '../src/scheduler/node-cron-scheduler.ts';
 import { localParts, nextRun, runsBetween } from '../src/scheduler/next-run.ts';
 import type { Store } from '../src/app/ports.ts';
 import { manager, open, permanent, fakePublisher, ingest, tempDbPath, testClock, testDigests, testLogger } from './app/digest-harness.ts';
@@ -85,8 +85,8 @@ describe('next run: cron expression + timezone + instant -> the next slot', () =
 
 describe('cron jobs', () => {
   const stores: Store[] = [];
-  afterEach(() => {
-    for (const s of stores.splice(0)) s.close();
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
   });
 
   it('GIVEN set, replace and remove THEN there is one node-cron job per key, in its own timezone', () => {
@@ -109,7 +109,7 @@ describe('cron jobs', () => {
 
   it('GIVEN persisted subscriptions THEN start builds their jobs, and subscribe, unsubscribe and a pause update them without a restart', async () => {
     const path = tempDbPath();
-    const s = open(path);
+    const s = await open(path);
     stores.push(s);
     const clock = testClock('2026-11-29T12:00:00Z');
     const before = testDigests(s, clock);
@@ -127,7 +127,7 @@ describe('cron jobs', () => {
       await d.commands.run('subscribe', { time: '"0 9 * * 1-5"', timezone: 'America/Chicago' }, manager('slack', 'C2'));
       await d.commands.run('unsubscribe', {}, manager('slack', 'C1'));
       expect(specs()).toEqual(['* * * * * UTC', '0 8 * * * Europe/London', '0 9 * * 1-5 America/Chicago']);
-      ingest(s, 'Story', '2026-11-30T07:00:00Z');
+      await ingest(s, 'Story', '2026-11-30T07:00:00Z');
       clock.set('2026-11-30T08:00:00Z');
       await d.runDue(); // D1's channel is gone: paused, and its job removed
       expect(specs()).toEqual(['* * * * * UTC', '0 9 * * 1-5 America/Chicago']);
@@ -135,5 +135,69 @@ describe('cron jobs', () => {
       await d.stop();
     }
     expect(scheduler.jobs().size).toBe(0);
+  });
+});
+
+describe('interval jobs', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('GIVEN an interval job THEN it runs every period, never overlaps itself, and stops when removed', async () => {
+    vi.useFakeTimers();
+    const scheduler = createScheduler({ logger: testLogger() });
+    let runs = 0;
+    let finish: (() => void) | null = null;
+    scheduler.every('feeds:poll', 1_000, () => {
+      runs++;
+      return new Promise<void>((resolve) => (finish = resolve));
+    });
+    expect([...scheduler.intervals()]).toEqual([['feeds:poll', 1_000]]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs).toBe(1);
+    await vi.advanceTimersByTimeAsync(3_000); // the first run is still going: no second one stacks
+    expect(runs).toBe(1);
+    finish!();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs).toBe(2);
+    finish!();
+    scheduler.remove('feeds:poll');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(runs).toBe(2);
+    expect(scheduler.intervals().size).toBe(0);
+  });
+
+  it('GIVEN a failing interval job THEN the failure is logged and the next period runs again', async () => {
+    vi.useFakeTimers();
+    const logger = testLogger();
+    const scheduler = createScheduler({ logger });
+    let runs = 0;
+    scheduler.every('feeds:poll', 500, async () => {
+      runs++;
+      throw new Error('feed down');
+    });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs).toBe(2);
+    expect(logger.entries.filter((e) => e.level === 'error').map((e) => e.obj.job)).toEqual(['feeds:poll', 'feeds:poll']);
+    scheduler.stopAll();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs).toBe(2);
+  });
+
+  it('GIVEN the same period again THEN the job is kept; another period replaces it', async () => {
+    vi.useFakeTimers();
+    const scheduler = createScheduler({ logger: testLogger() });
+    let a = 0;
+    let b = 0;
+    scheduler.every('x', 1_000, async () => void a++);
+    await vi.advanceTimersByTimeAsync(600);
+    scheduler.every('x', 1_000, async () => void b++); // unchanged period: the running job stays
+    await vi.advanceTimersByTimeAsync(400);
+    expect([a, b]).toEqual([1, 0]);
+    scheduler.every('x', 200, async () => void b++);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(a).toBe(1);
+    expect(b).toBe(5);
+    scheduler.stopAll();
   });
 });

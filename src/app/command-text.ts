@@ -7,7 +7,7 @@
 // Validation is shared with structured options (command-options.ts).
 import { BriefingError } from '../core/errors.ts';
 import { normalizeOptionList, resolveCommand } from './command-options.ts';
-import type { Invocation } from './invocation.ts';
+import type { Invocation, OptionValue } from './invocation.ts';
 
 const CLOSERS: Record<string, readonly string[]> = {
   '"': ['"', '”', '“'],
@@ -106,4 +106,40 @@ export function parseCommandText(line: string): Invocation {
     throw new BriefingError('unknown_command', 'Type a command, for example /brief or /quote Putin.', { hint: 'Try /help.', context: { line } });
   }
   return parseCommandArgs(match[1] ?? '', match[2] ?? '');
+}
+
+/** Openers tried for a value that needs quoting, each with the closers the tokenizer ends it at. */
+const QUOTE_STYLES: ReadonlyArray<readonly [string, string]> = [['"', '"'], ['“', '”'], ['«', '»'], ["'", "'"], ['‘', '’']];
+
+function quoteValue(value: string): string | null {
+  // a bare word is safe unless it starts like a quoted value or a URL's "//" (not an option then)
+  if (value.length > 0 && !/[\s]/u.test(value) && !CLOSERS[value[0] ?? ''] && !value.startsWith('//')) return value;
+  for (const [open, close] of QUOTE_STYLES) {
+    if (!(CLOSERS[open] ?? []).some((c) => value.includes(c))) return `${open}${value}${close}`;
+  }
+  return null;
+}
+
+/**
+ * A validated command written back in the text grammar (`/brief topic:"interest rates" page:2`),
+ * or null when a value cannot be written so that it parses back to the same command (a value
+ * holding every kind of quotation mark). The result is checked by parsing it again.
+ */
+export function formatCommandText(command: string, subcommand: string | null, options: Readonly<Record<string, OptionValue>>): string | null {
+  const parts = [`/${command}`, ...(subcommand ? [subcommand] : [])];
+  for (const [name, value] of Object.entries(options)) {
+    const text = quoteValue(String(value));
+    if (text === null) return null;
+    parts.push(`${name}:${text}`);
+  }
+  const line = parts.join(' ');
+  try {
+    const back = parseCommandText(line);
+    const same = back.command === command && back.subcommand === subcommand &&
+      Object.keys(back.options).length === Object.keys(options).length &&
+      Object.entries(options).every(([k, v]) => back.options[k] === v);
+    return same ? line : null;
+  } catch {
+    return null;
+  }
 }

@@ -7,12 +7,11 @@ import { formatLocalTime } from '../core/digest.ts';
 import { BriefingError } from '../core/errors.ts';
 import { noticeMessage } from '../core/message.ts';
 import type { Message } from '../core/message.ts';
-import type { Subscription } from '../store/digests.ts';
 import type { DeliveryResult } from './digest-delivery.ts';
 import { parseTimeOption, parseTimezoneOption, parseTopicOption, TIME_EXAMPLE } from './digest-options.ts';
 import type { CommandContext, OptionValue } from './invocation.ts';
 import { permissionFor, requirePermission } from './permission.ts';
-import type { Clock, DigestCommands, Store } from './ports.ts';
+import type { Clock, DigestCommands, Store, Subscription } from './ports.ts';
 
 export type DigestSubcommand = SubcommandName<'digest'>;
 
@@ -42,12 +41,12 @@ export interface DigestRuntime {
   defaults: { time: string; timezone: string };
   newId(): string;
   /** Brings the cron jobs in line with the database (after a change). */
-  sync(): void;
+  sync(): Promise<void>;
   nextRun(sub: Subscription): Date | null;
   /** Posts a digest now through the channel's publisher, recorded like a scheduled one. */
   deliverNow(sub: Subscription): Promise<DeliveryResult>;
   /** The digest of the last 24 hours, not posted (for a channel without a subscription). */
-  preview(opts: { topic?: string | null; timezone?: string }): Message;
+  preview(opts: { topic?: string | null; timezone?: string }): Promise<Message>;
 }
 
 /** `topic:all` (or "all stories", "*"): no topic filter. */
@@ -69,15 +68,15 @@ function local(at: string | Date, tz: string): string {
 export function createDigestCommands(rt: DigestRuntime): DigestCommands {
   const { store, clock } = rt;
 
-  function subscribe(options: Record<string, OptionValue>, ctx: CommandContext): Message {
-    const before = store.digests.getSubscription(ctx.platform, ctx.channelId);
+  async function subscribe(options: Record<string, OptionValue>, ctx: CommandContext): Promise<Message> {
+    const before = await store.digests.getSubscription(ctx.platform, ctx.channelId);
     // Subscribing again updates what is given and keeps the rest (a new timezone keeps the time
     // and topic); `topic:all` goes back to every story.
     const schedule = parseTimeOption(str(options, 'time') ?? before?.timeInput ?? rt.defaults.time);
     const timezone = parseTimezoneOption(str(options, 'timezone') ?? before?.timezone ?? rt.defaults.timezone);
     const topicInput = str(options, 'topic');
     const topic = topicInput === undefined ? (before?.topic ?? null) : ALL_TOPICS.test(topicInput) ? null : parseTopicOption(topicInput);
-    const sub = store.digests.upsertSubscription(
+    const sub = await store.digests.upsertSubscription(
       {
         id: before?.id ?? rt.newId(),
         platform: ctx.platform,
@@ -91,7 +90,7 @@ export function createDigestCommands(rt: DigestRuntime): DigestCommands {
       },
       clock.now(),
     );
-    rt.sync();
+    await rt.sync();
     const next = rt.nextRun(sub);
     const verb = !before ? 'Digest set up' : before.pausedReason ? 'Digest updated and resumed' : 'Digest updated';
     return noticeMessage(
@@ -104,16 +103,16 @@ export function createDigestCommands(rt: DigestRuntime): DigestCommands {
     );
   }
 
-  function unsubscribe(ctx: CommandContext): Message {
-    const removed = store.digests.deleteSubscription(ctx.platform, ctx.channelId);
-    rt.sync();
+  async function unsubscribe(ctx: CommandContext): Promise<Message> {
+    const removed = await store.digests.deleteSubscription(ctx.platform, ctx.channelId);
+    await rt.sync();
     return removed
       ? noticeMessage({ tone: 'success', text: 'Digest stopped: no more digests in this channel.' }, 'public')
       : noticeMessage({ tone: 'info', text: 'This channel has no digest.', hint: `Set one up with ${TIME_EXAMPLE}` });
   }
 
-  function status(ctx: CommandContext): Message {
-    const sub = store.digests.getSubscription(ctx.platform, ctx.channelId);
+  async function status(ctx: CommandContext): Promise<Message> {
+    const sub = await store.digests.getSubscription(ctx.platform, ctx.channelId);
     if (!sub) return noticeMessage({ tone: 'info', text: 'This channel has no digest.', hint: `Set one up with ${TIME_EXAMPLE}` });
     const tz = sub.timezone;
     const lines: string[] = [`Schedule: ${describe(sub)} (${tz})`, `Topic: ${sub.topic ?? 'all stories'}`];
@@ -123,15 +122,15 @@ export function createDigestCommands(rt: DigestRuntime): DigestCommands {
       const next = rt.nextRun(sub);
       lines.push(`Next run: ${next ? local(next, tz) : 'none'}`);
     }
-    const sent = store.digests.lastSent(sub.id);
+    const sent = await store.digests.lastSent(sub.id);
     lines.push(
       sent
         ? `Last delivery: ${local(sent.updatedAt, tz)}, ${sent.storyCount ?? 0} ${sent.storyCount === 1 ? 'story' : 'stories'}${sent.kind === 'late' ? ' (late)' : ''}`
         : 'Last delivery: none yet',
     );
-    const last = store.digests.lastFinished(sub.id);
+    const last = await store.digests.lastFinished(sub.id);
     if (last?.status === 'empty') lines.push(`No new stories at ${local(last.slot, tz)}: nothing was posted.`);
-    const failed = store.digests.lastFailed(sub.id);
+    const failed = await store.digests.lastFailed(sub.id);
     if (failed) lines.push(`Last error: ${failed.error ?? 'unknown'} (${local(failed.updatedAt, tz)})`);
     return {
       visibility: 'ephemeral',
@@ -143,7 +142,7 @@ export function createDigestCommands(rt: DigestRuntime): DigestCommands {
   }
 
   async function now(ctx: CommandContext): Promise<Message> {
-    const sub = store.digests.getSubscription(ctx.platform, ctx.channelId);
+    const sub = await store.digests.getSubscription(ctx.platform, ctx.channelId);
     if (!sub) return rt.preview({ timezone: rt.defaults.timezone });
     const result = await rt.deliverNow(sub);
     switch (result.status) {

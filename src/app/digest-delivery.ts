@@ -18,10 +18,9 @@
 //   instead (never a missing digest, rarely a duplicate one).
 import { buildDigest } from '../core/digest.ts';
 import type { Message } from '../core/message.ts';
-import type { DeliveryKind, Subscription } from '../store/digests.ts';
 import { distinctStories } from './distinct-rows.ts';
 import { DeliveryError } from './ports.ts';
-import type { Clock, Logger, Publisher, Store } from './ports.ts';
+import type { Clock, DeliveryKind, DeliveryOutcome, Logger, Publisher, Store, Subscription } from './ports.ts';
 
 export const DAY_MS = 86_400_000;
 /** How many stories a digest window reads (the digest shows the best DIGEST_LIMIT). */
@@ -95,7 +94,7 @@ export async function deliverSlot(ctx: DeliveryContext, sub: Subscription, slot:
   const { store, clock, policy, owner } = ctx;
   const slotIso = slot.toISOString();
   const log = ctx.logger.child({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, slot: slotIso, kind });
-  const claim = store.digests.claimDelivery({ subscriptionId: sub.id, slot: slotIso, kind, owner, now: clock.now(), leaseMs: policy.leaseMs });
+  const claim = await store.digests.claimDelivery({ subscriptionId: sub.id, slot: slotIso, kind, owner, now: clock.now(), leaseMs: policy.leaseMs });
   if (!claim.claimed) return { status: 'skipped', reason: `already ${claim.existing.status}` };
   if (claim.takenOver) {
     const was = claim.takenOver;
@@ -103,40 +102,40 @@ export async function deliverSlot(ctx: DeliveryContext, sub: Subscription, slot:
     log[level]({ previousOwner: was.owner, previousStatus: was.status, attempts: was.attempts },
       was.status === 'sending' ? 'took over a delivery whose process died while publishing (the platform may have posted it)' : 'took over a delivery whose process died before publishing');
   }
-  const finish = (outcome: Parameters<Store['digests']['finishDelivery']>[3]): void => {
-    if (!store.digests.finishDelivery(sub.id, slotIso, owner, outcome, clock.now())) {
+  const finish = async (outcome: DeliveryOutcome): Promise<void> => {
+    if (!(await store.digests.finishDelivery(sub.id, slotIso, owner, outcome, clock.now()))) {
       log.error({ outcome: outcome.status }, 'delivery outcome not recorded: another process took the claim over (lease expired)');
     }
   };
   if (claim.takenOver?.status === 'sending' && !policy.resendUnconfirmed) {
     const error = 'outcome unknown: the process posting it stopped mid-request; not re-sent (its stories go in the next digest)';
-    finish({ status: 'failed', error, windowFrom: store.digests.windowStart(sub.id) ?? new Date(slot.getTime() - DAY_MS).toISOString(), windowUntil: slotIso });
+    await finish({ status: 'failed', error, windowFrom: (await store.digests.windowStart(sub.id)) ?? new Date(slot.getTime() - DAY_MS).toISOString(), windowUntil: slotIso });
     log.warn(error);
     return { status: 'failed', error, paused: false };
   }
 
   // The window: since the last digest actually posted (first one: 24 h, or since the first
   // failed one), up to the slot.
-  const lastUntil = store.digests.windowStart(sub.id);
+  const lastUntil = await store.digests.windowStart(sub.id);
   const since = lastUntil ? new Date(lastUntil) : new Date(slot.getTime() - DAY_MS);
   let message: Message | null = null;
   let storyCount = 0;
   try {
     const stories =
       since.getTime() < slot.getTime()
-        ? distinctStories(store.latestStories({ topic: sub.topic, limit: WINDOW_FETCH_LIMIT, ingestedAfter: since.toISOString(), ingestedUntil: slotIso }))
+        ? distinctStories(await store.latestStories({ topic: sub.topic, limit: WINDOW_FETCH_LIMIT, ingestedAfter: since.toISOString(), ingestedUntil: slotIso }))
         : [];
     storyCount = stories.length;
     message = buildDigest({ stories, slot, since, timezone: sub.timezone, topic: sub.topic, late: kind === 'late' });
   } catch (err) {
     const error = `could not build the digest: ${err instanceof Error ? err.message : String(err)}`;
     log.error({ err }, error);
-    finish({ status: 'failed', error, windowFrom: since.toISOString(), windowUntil: slotIso });
+    await finish({ status: 'failed', error, windowFrom: since.toISOString(), windowUntil: slotIso });
     return { status: 'failed', error, paused: false };
   }
   const window = { windowFrom: since.toISOString(), windowUntil: slotIso, storyCount };
   if (!message) {
-    finish({ status: 'empty', ...window });
+    await finish({ status: 'empty', ...window });
     log.info('no new stories: nothing posted');
     return { status: 'empty' };
   }
@@ -144,7 +143,7 @@ export async function deliverSlot(ctx: DeliveryContext, sub: Subscription, slot:
   const publisher = ctx.publisherFor(sub.platform);
   if (!publisher) {
     const error = `no ${sub.platform} publisher is running (is ${sub.platform} configured?)`;
-    finish({ status: 'failed', error, ...window });
+    await finish({ status: 'failed', error, ...window });
     log.error(error);
     return { status: 'failed', error, paused: false };
   }
@@ -156,7 +155,7 @@ export async function deliverSlot(ctx: DeliveryContext, sub: Subscription, slot:
     try {
       const sentMessage = await ctx.limit(async () => {
         // 'sending' (and a fresh lease) only once a publish slot is ours and the call starts
-        if (!store.digests.startAttempt(sub.id, slotIso, owner, clock.now(), policy.leaseMs)) {
+        if (!(await store.digests.startAttempt(sub.id, slotIso, owner, clock.now(), policy.leaseMs))) {
           lost = true;
           return null;
         }
@@ -167,15 +166,15 @@ export async function deliverSlot(ctx: DeliveryContext, sub: Subscription, slot:
         return { status: 'skipped', reason: 'claim lost' };
       }
       const { messageId } = sentMessage;
-      finish({ status: 'sent', messageId, ...window });
+      await finish({ status: 'sent', messageId, ...window });
       log.info({ messageId, stories: storyCount, attempt }, 'digest delivered');
       return { status: 'sent', messageId, storyCount, message };
     } catch (err) {
       lastError = asDeliveryError(err);
       if (lastError.permanent) {
         const reason = lastError.reason;
-        finish({ status: 'failed', error: `permanent: ${reason}`, ...window });
-        store.digests.pauseSubscription(sub.id, reason, clock.now());
+        await finish({ status: 'failed', error: `permanent: ${reason}`, ...window });
+        await store.digests.pauseSubscription(sub.id, reason, clock.now());
         log.error({ err, attempt }, `permanent delivery failure: subscription paused (${reason})`);
         ctx.onPaused(sub, reason);
         return { status: 'failed', error: reason, paused: true };
@@ -189,7 +188,7 @@ export async function deliverSlot(ctx: DeliveryContext, sub: Subscription, slot:
     }
   }
   const error = `gave up after ${policy.maxAttempts} attempts: ${lastError?.reason ?? 'unknown error'}`;
-  finish({ status: 'failed', error, ...window });
+  await finish({ status: 'failed', error, ...window });
   log.error({ err: lastError }, error);
   return { status: 'failed', error, paused: false };
 }

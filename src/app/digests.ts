@@ -5,15 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { buildDigest } from '../core/digest.ts';
 import { noticeMessage } from '../core/message.ts';
 import type { Message } from '../core/message.ts';
-import { createScheduler } from '../scheduler.ts';
-import type { Scheduler } from '../scheduler.ts';
 import { latestRun, nextRun } from '../scheduler/next-run.ts';
-import type { DeliveryKind, Subscription } from '../store/digests.ts';
 import { createDigestCommands } from './digest-commands.ts';
 import { distinctStories } from './distinct-rows.ts';
 import { DAY_MS, defaultPolicy, deliverSlot, WINDOW_FETCH_LIMIT } from './digest-delivery.ts';
 import type { DeliveryContext, DeliveryPolicy, DeliveryResult } from './digest-delivery.ts';
-import type { Clock, DigestCommands, Logger, Platform, Publisher, Store } from './ports.ts';
+import type { Clock, DeliveryKind, DigestCommands, Logger, Platform, Publisher, Scheduler, Store, Subscription } from './ports.ts';
 
 export interface DigestsOptions {
   store: Store;
@@ -24,7 +21,10 @@ export interface DigestsOptions {
   newId?: () => string;
   /** Identifies this process in delivery claims (default: a random id). */
   instanceId?: string;
-  /** Cron jobs; null runs none (tests and one-shot commands drive runDue themselves). */
+  /**
+   * The process's scheduler (main.ts owns it); its jobs named `digest:…` are the service's. None
+   * (null or absent) runs no jobs: tests and one-shot commands drive runDue themselves.
+   */
   scheduler?: Scheduler | null;
   /** Publish attempts in flight at once across all channels (default 16). */
   concurrency?: number;
@@ -47,18 +47,20 @@ export interface Digests {
   registerPublisher(p: Publisher): void;
   /** Builds the jobs from the persisted subscriptions and delivers missed slots (last 24 h) once. */
   start(): Promise<void>;
-  /** Stops the jobs and waits for deliveries in flight. */
+  /** Removes the service's jobs and waits for deliveries in flight. */
   stop(): Promise<void>;
   /** The digest of the last 24 hours, posted nowhere (`newsbrief digest preview`). */
-  preview(opts?: { topic?: string | null; timezone?: string }): Message;
+  preview(opts?: { topic?: string | null; timezone?: string }): Promise<Message>;
   /** Delivers every slot due now (and expired claims): what catch-up and the sweep run. */
   runDue(): Promise<SlotReport[]>;
   /** Brings the cron jobs in line with the database. */
-  sync(): void;
+  sync(): Promise<void>;
 }
 
-const SWEEP_KEY = 'sweep';
-const jobKey = (id: string) => `sub:${id}`;
+// Job names in the shared scheduler: this service owns every name with the prefix.
+const JOB_PREFIX = 'digest:';
+const SWEEP_KEY = `${JOB_PREFIX}sweep`;
+const jobKey = (id: string) => `${JOB_PREFIX}sub:${id}`;
 
 /** At most `n` calls of fn in flight; a finished call hands its place to the next waiter. */
 export function createLimiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
@@ -91,7 +93,7 @@ export function createDigests(opts: DigestsOptions): Digests {
   const logger = opts.logger.child({ component: 'digests' });
   const newId = opts.newId ?? randomUUID;
   const owner = opts.instanceId ?? `${process.pid}-${randomUUID()}`;
-  const scheduler = opts.scheduler === undefined ? createScheduler({ logger }) : opts.scheduler;
+  const scheduler = opts.scheduler ?? null;
   const lateAfterMs = opts.lateAfterMs ?? 5 * 60_000;
   const publishers = new Map<Platform, Publisher>();
   const inFlight = new Set<Promise<unknown>>();
@@ -160,31 +162,31 @@ export function createDigests(opts: DigestsOptions): Digests {
     const upcoming = nextRun(sub.schedule, sub.timezone, slot ?? at);
     notBefore.set(sub.id, { sig, at: upcoming ? upcoming.getTime() : Number.POSITIVE_INFINITY });
     if (!slot) return null;
-    const existing = store.digests.getDelivery(sub.id, slot.toISOString());
+    const existing = await store.digests.getDelivery(sub.id, slot.toISOString());
     if (existing && !['claimed', 'sending'].includes(existing.status)) return null; // done: cheap skip
     const kind: DeliveryKind = clock.now().getTime() - slot.getTime() > lateAfterMs ? 'late' : 'scheduled';
     return report(sub, slot, kind);
   }
 
   /** An unfinished claim more than 24 h old is not sent any more: recorded as failed, its stories go in the next digest. */
-  function abandon(sub: Subscription, slot: string, now: Date): void {
-    const claim = store.digests.claimDelivery({ subscriptionId: sub.id, slot, kind: 'late', owner, now, leaseMs: ctx.policy.leaseMs });
+  async function abandon(sub: Subscription, slot: string, now: Date): Promise<void> {
+    const claim = await store.digests.claimDelivery({ subscriptionId: sub.id, slot, kind: 'late', owner, now, leaseMs: ctx.policy.leaseMs });
     if (!claim.claimed) return;
     const error = 'abandoned: the process delivering it stopped, and the slot is more than 24 hours old';
-    const windowFrom = store.digests.windowStart(sub.id) ?? new Date(Date.parse(slot) - DAY_MS).toISOString();
-    store.digests.finishDelivery(sub.id, slot, owner, { status: 'failed', error, windowFrom, windowUntil: slot }, now);
+    const windowFrom = (await store.digests.windowStart(sub.id)) ?? new Date(Date.parse(slot) - DAY_MS).toISOString();
+    await store.digests.finishDelivery(sub.id, slot, owner, { status: 'failed', error, windowFrom, windowUntil: slot }, now);
     logger.warn({ subscription: sub.id, slot, previousOwner: claim.takenOver?.owner }, error);
   }
 
   async function recoverExpired(): Promise<SlotReport[]> {
     const now = clock.now();
     const jobs: Promise<SlotReport>[] = [];
-    for (const d of store.digests.expiredClaims(now)) {
-      const sub = store.digests.getSubscriptionById(d.subscriptionId);
+    for (const d of await store.digests.expiredClaims(now)) {
+      const sub = await store.digests.getSubscriptionById(d.subscriptionId);
       if (!sub || sub.pausedReason) continue;
       const slot = new Date(d.slot);
       if (now.getTime() - slot.getTime() > DAY_MS) {
-        abandon(sub, d.slot, now);
+        await abandon(sub, d.slot, now);
         continue;
       }
       const kind: DeliveryKind = d.kind === 'manual' ? 'manual' : now.getTime() - slot.getTime() > lateAfterMs ? 'late' : d.kind;
@@ -196,14 +198,14 @@ export function createDigests(opts: DigestsOptions): Digests {
   async function runDue(): Promise<SlotReport[]> {
     const recovered = await recoverExpired();
     const now = clock.now();
-    const due = await Promise.all(store.digests.listSubscriptions().map((sub) => runSubscription(sub, now)));
+    const due = await Promise.all((await store.digests.listSubscriptions()).map((sub) => runSubscription(sub, now)));
     return [...recovered, ...due.filter((r): r is SlotReport => r !== null)];
   }
 
   function fire(id: string): (scheduledAt: Date) => Promise<void> {
     return async (scheduledAt) => {
       if (!running) return;
-      const sub = store.digests.getSubscriptionById(id);
+      const sub = await store.digests.getSubscriptionById(id);
       if (!sub || sub.pausedReason) return sync();
       // cron's own slot time guards against a timer firing a hair early
       const now = clock.now();
@@ -211,11 +213,11 @@ export function createDigests(opts: DigestsOptions): Digests {
     };
   }
 
-  function sync(): void {
+  async function sync(): Promise<void> {
     if (!scheduler || !running) return;
     const wanted = new Map<string, Subscription>();
-    for (const sub of store.digests.listSubscriptions()) if (!sub.pausedReason) wanted.set(jobKey(sub.id), sub);
-    for (const key of scheduler.jobs().keys()) if (key !== SWEEP_KEY && !wanted.has(key)) scheduler.remove(key);
+    for (const sub of await store.digests.listSubscriptions()) if (!sub.pausedReason) wanted.set(jobKey(sub.id), sub);
+    for (const key of scheduler.jobs().keys()) if (key.startsWith(JOB_PREFIX) && key !== SWEEP_KEY && !wanted.has(key)) scheduler.remove(key);
     for (const [key, sub] of wanted) {
       try {
         scheduler.set(key, { expression: sub.schedule, timezone: sub.timezone }, fire(sub.id));
@@ -226,12 +228,12 @@ export function createDigests(opts: DigestsOptions): Digests {
     }
   }
 
-  function preview(p: { topic?: string | null; timezone?: string } = {}): Message {
+  async function preview(p: { topic?: string | null; timezone?: string } = {}): Promise<Message> {
     const now = clock.now();
     const since = new Date(now.getTime() - DAY_MS);
     const topic = p.topic?.trim() || null;
     const timezone = p.timezone ?? opts.defaults.timezone;
-    const stories = distinctStories(store.latestStories({ topic, limit: WINDOW_FETCH_LIMIT, ingestedAfter: since.toISOString(), ingestedUntil: now.toISOString() }));
+    const stories = distinctStories(await store.latestStories({ topic, limit: WINDOW_FETCH_LIMIT, ingestedAfter: since.toISOString(), ingestedUntil: now.toISOString() }));
     return (
       buildDigest({ stories, slot: now, since, timezone, topic }) ??
       noticeMessage({ tone: 'info', text: `No new stories${topic ? ` about “${topic}”` : ''} in the last 24 hours.` }, 'public')
@@ -256,19 +258,19 @@ export function createDigests(opts: DigestsOptions): Digests {
     },
     async start() {
       running = true;
-      sync();
+      await sync();
       scheduler?.set(SWEEP_KEY, { expression: '* * * * *', timezone: 'UTC' }, async () => {
         if (!running) return;
-        sync();
+        await sync();
         await runDue();
       });
       const caughtUp = await runDue();
       const late = caughtUp.filter((r) => r.result.status === 'sent');
-      logger.info({ subscriptions: store.digests.listSubscriptions().length, delivered: late.length }, 'digests started');
+      logger.info({ subscriptions: (await store.digests.listSubscriptions()).length, delivered: late.length }, 'digests started');
     },
     async stop() {
       running = false;
-      scheduler?.stopAll();
+      if (scheduler) for (const key of scheduler.jobs().keys()) if (key.startsWith(JOB_PREFIX)) scheduler.remove(key);
       await Promise.allSettled([...inFlight]);
     },
     preview,

@@ -20,10 +20,10 @@ const MAX_FETCH = 500;
  * The first `n` rows with distinct keys, in the store's order. `fetch(limit)` returns the first
  * `limit` rows; it is asked again with a larger limit only when repeats left fewer than `n`.
  */
-export function distinctRows<T>(fetch: (limit: number) => T[], keyOf: (row: T) => string, n: number): Distinct<T> {
+export async function distinctRows<T>(fetch: (limit: number) => Promise<T[]>, keyOf: (row: T) => string, n: number): Promise<Distinct<T>> {
   let limit = Math.min(MAX_FETCH, n * 2 + 5);
   for (;;) {
-    const fetched = fetch(limit);
+    const fetched = await fetch(limit);
     const seen = new Set<string>();
     const rows: T[] = [];
     let skipped = 0;

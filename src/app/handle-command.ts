@@ -4,13 +4,17 @@ import { findCommand } from '../../commands/index.ts';
 import type { CommandName } from '../../commands/index.ts';
 import { BriefingError } from '../core/errors.ts';
 import { storyItemOf } from '../core/digest.ts';
+import { noticeMessage } from '../core/message.ts';
 import type { Message, QuoteItem } from '../core/message.ts';
-import { distinctRows, storyKey, textKey } from './distinct-rows.ts';
+import { formatCommandText } from './command-text.ts';
+import { storyKey, textKey } from './distinct-rows.ts';
 import { errorToMessage } from './error-reply.ts';
-import { helpMessage } from './help.ts';
+import { helpMessage, usage } from './help.ts';
 import type { CommandContext, Invocation } from './invocation.ts';
+import { MAX_PAGED_ROWS, pageRows, type PageResult } from './paging.ts';
 import { permissionFor, requirePermission } from './permission.ts';
-import type { App, Choice, Clock, DigestCommands, Logger, QuoteRow, Store, StoryRow } from './ports.ts';
+import type { App, Choice, Clock, DigestCommands, Logger, QuoteRow, Store } from './ports.ts';
+import { closestSpeakers, findSpeakers, suggestSpeakers } from './speakers/find-speakers.ts';
 
 export interface AppDeps {
   store: Store;
@@ -47,6 +51,35 @@ function quoteItem(r: QuoteRow): QuoteItem {
   };
 }
 
+function pageOf(v: unknown): number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 ? v : 1;
+}
+
+/** The "…and N more", "page 1 of 9" and next-page action of a page that has rows. */
+function pagingOf(inv: Invocation, found: PageResult<unknown>): Pick<Message, 'more' | 'paging'> {
+  const page = pageOf(inv.options.page);
+  const shown = (page - 1) * count(inv.options.count) + found.rows.length;
+  const more = Math.max(0, found.total - shown);
+  const next = more > 0 ? { command: inv.command, options: { ...inv.options, page: page + 1 } } : null;
+  return { more, paging: { page, pages: Math.max(page, found.pages), exact: found.exact, next } };
+}
+
+/** A page past the end says so, with the way back to the last page. */
+function pastTheEnd(inv: Invocation, found: PageResult<unknown>, what: string, noun: string): Message {
+  if (found.tooDeep) {
+    throw new BriefingError('bad_option', `page: ${pageOf(inv.options.page)} is further than I can page (the first ${MAX_PAGED_ROWS} ${noun}).`, {
+      hint: 'Narrow it down with more words, or ask for an earlier page.',
+      context: { page: inv.options.page },
+    });
+  }
+  const last = { ...inv.options, page: found.pages };
+  return noticeMessage({
+    tone: 'info',
+    text: `${what}: page ${pageOf(inv.options.page)} of ${found.pages}${found.exact ? '' : '+'}.`,
+    hint: `The last page is ${formatCommandText(inv.command, inv.subcommand, last) ?? `page:${found.pages}`}.`,
+  });
+}
+
 function str(v: unknown): string | null {
   return typeof v === 'string' && v.trim() ? v.trim() : null;
 }
@@ -58,12 +91,15 @@ function count(v: unknown): number {
 export function createApp(deps: AppDeps): App {
   const { store, logger } = deps;
 
-  function brief(inv: Invocation): Message {
+  async function brief(inv: Invocation): Promise<Message> {
     const topic = str(inv.options.topic);
     const n = count(inv.options.count);
-    // an updated or syndicated copy of a story is shown once (the newest)
-    const { rows } = distinctRows((limit) => store.latestStories({ topic, limit }), storyKey, n);
-    if (!rows.length) {
+    const page = pageOf(inv.options.page);
+    // an updated or syndicated copy of a story is shown once (the newest); without a topic the
+    // number of articles is the total
+    const knownTotal = topic ? null : await store.countArticles();
+    const found = await pageRows((limit) => store.latestStories({ topic, limit }), storyKey, { page, count: n, knownTotal });
+    if (!found.total) {
       return {
         visibility: 'ephemeral',
         items: [],
@@ -72,22 +108,25 @@ export function createApp(deps: AppDeps): App {
           : { tone: 'info', text: 'No stories yet.', hint: 'Add articles with `newsbrief ingest <file|folder|url>`.' },
       };
     }
+    if (!found.rows.length) return pastTheEnd(inv, found, topic ? `No more stories about "${topic}"` : 'No more stories', 'stories');
     return {
       visibility: 'public',
       shareable: true,
       title: topic ? `Briefing: ${topic}` : 'Latest briefing',
-      items: rows.map((r) => storyItemOf(r)),
+      items: found.rows.map((r) => storyItemOf(r)),
+      ...pagingOf(inv, found),
     };
   }
 
   async function quote(inv: Invocation): Promise<Message> {
     const who = str(inv.options.who);
-    if (!who) throw new BriefingError('bad_option', 'Tell me whose quotes to find.', { hint: 'Usage: /quote who:<name> [about:<words>] [count:<1-10>]' });
+    if (!who) throw new BriefingError('bad_option', 'Tell me whose quotes to find.', { hint: `Usage: ${usage('quote')}` });
     const about = str(inv.options.about);
     const n = count(inv.options.count);
-    const found = await store.findSpeakers(who, 5);
+    const page = pageOf(inv.options.page);
+    const found = await findSpeakers(store, who, 5);
     if (!found.length) {
-      const near = (await store.closestSpeakers(who, 3)).map((s) => s.name);
+      const near = (await closestSpeakers(store, who, 3)).map((s) => s.name);
       throw new BriefingError('unknown_speaker', `I have no quotes from "${who}".`, {
         hint: near.length ? `Closest known speakers: ${near.join(', ')}` : 'No quotes have been collected yet.',
         context: { who },
@@ -98,24 +137,26 @@ export function createApp(deps: AppDeps): App {
     const others = found.slice(1).map((s) => s.name);
     const intro = others.length ? `Also matching "${who}": ${others.join(', ')} (ask e.g. /quote who:"${others[0]}")` : null;
     const speakerIds = speakers.map((s) => s.speakerId);
-    // the same words of the same speaker (an article stored twice) are shown once
-    const { rows, skipped } = distinctRows((limit) => store.quotesBySpeakers({ speakerIds, about, limit }), (r) => `${r.speakerId}\u0000${textKey(r.text)}`, n);
+    // the same words of the same speaker (an article stored twice) are shown once; the registry
+    // counts every quote of a speaker, so without about: the total is known
+    const knownTotal = about ? null : speakers.reduce((t, s) => t + s.quoteCount, 0);
+    const quotes = await pageRows((limit) => store.quotesBySpeakers({ speakerIds, about, limit }), (r) => `${r.speakerId}\u0000${textKey(r.text)}`, { page, count: n, knownTotal });
     const names = speakers.map((s) => s.name).join(', ');
-    if (!rows.length) {
+    if (!quotes.total) {
       return {
         visibility: 'ephemeral',
         items: [],
         notice: { tone: 'info', text: `No quotes from ${names} about "${about ?? ''}".`, hint: `Try /quote who:"${speakers[0]!.name}" without about:${others.length ? ` (also matching: ${others.join(', ')})` : ''}` },
       };
     }
+    if (!quotes.rows.length) return pastTheEnd(inv, quotes, `No more quotes from ${names}${about ? ` on "${about}"` : ''}`, 'quotes');
     return {
       visibility: 'public',
       shareable: true,
       title: about ? `${names} on "${about}"` : `What ${names} said`,
       intro,
-      items: rows.map(quoteItem),
-      // the registry counts every quote of a speaker, so without about: the rest is known (less the repeats seen)
-      more: about ? 0 : Math.max(0, speakers.reduce((t, s) => t + s.quoteCount, 0) - rows.length - skipped),
+      items: quotes.rows.map(quoteItem),
+      ...pagingOf(inv, quotes),
     };
   }
 
@@ -152,7 +193,7 @@ export function createApp(deps: AppDeps): App {
     async autocomplete(command, option, value) {
       if (command !== 'quote' || option !== 'who') return [];
       try {
-        return (await store.suggestSpeakers(value.slice(0, 100), MAX_AUTOCOMPLETE)).map((s): Choice => {
+        return (await suggestSpeakers(store, value.slice(0, 100), MAX_AUTOCOMPLETE)).map((s): Choice => {
           const label = s.quoteCount ? `${s.name} (${s.quoteCount} quote${s.quoteCount === 1 ? '' : 's'})` : s.name;
           return { name: label.slice(0, 100), value: s.name.slice(0, 100) };
         });

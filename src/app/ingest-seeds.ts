@@ -18,14 +18,14 @@ export async function ingestSeeds(deps: IngestDeps, dir: string): Promise<SeedRe
     return [];
   });
   for (const f of files) {
-    if (deps.store.hasSourceFile(f.path, f.hash)) {
+    if (await deps.store.hasSourceFile(f.path, f.hash)) {
       report.skipped++;
       continue;
     }
     let lines: IngestLine[];
     try {
       const content = decodeDocument(await f.read(), f.name);
-      lines = ingestDocument(deps, { content, file: f.name, url: null }, f.name);
+      lines = await ingestDocument(deps, { content, file: f.name, url: null }, f.name);
     } catch (err) {
       deps.logger.warn({ err, file: f.path }, 'seed file could not be read');
       lines = [{ label: f.name, status: 'failed', reason: isBriefingError(err) ? err.message : 'could not be read' }];
@@ -36,7 +36,7 @@ export async function ingestSeeds(deps: IngestDeps, dir: string): Promise<SeedRe
       else if (l.status === 'failed') report.failed++;
     }
     // a file is done once every article in it is stored or known: a failed one is tried again next start
-    if (lines.every((l) => l.status !== 'failed')) deps.store.recordSourceFile(f.path, f.hash, deps.clock.now());
+    if (lines.every((l) => l.status !== 'failed')) await deps.store.recordSourceFile(f.path, f.hash, deps.clock.now());
   }
   return report;
 }

@@ -3,6 +3,7 @@ import { buildBriefing } from '../core/briefing.ts';
 import { isBriefingError } from '../core/errors.ts';
 import { parseDocumentResult, type DocumentInput } from '../core/parse/index.ts';
 import type { Clock, Logger, Store } from './ports.ts';
+import { storeArticle } from './store-article.ts';
 
 export interface IngestLine {
   /** What the line is about: file name, URL, or "file › item headline" for feed items. */
@@ -26,7 +27,7 @@ export function failureReason(err: unknown): string {
 }
 
 /** Parses one document and stores each article in it; one bad article never stops the others. */
-export function ingestDocument(deps: IngestDeps, input: DocumentInput, label: string): IngestLine[] {
+export async function ingestDocument(deps: IngestDeps, input: DocumentInput, label: string): Promise<IngestLine[]> {
   let parsed;
   try {
     parsed = parseDocumentResult(input);
@@ -48,7 +49,7 @@ export function ingestDocument(deps: IngestDeps, input: DocumentInput, label: st
     const itemLabel = articles.length > 1 ? `${label} › ${article.headline ?? article.guid ?? article.url ?? '?'}` : label;
     try {
       const briefing = buildBriefing(article);
-      const res = deps.store.ingestArticle(article, briefing, deps.clock.now());
+      const res = await storeArticle(deps.store, article, briefing, deps.clock.now());
       lines.push({ label: itemLabel, status: res.status, articleId: res.articleId, headline: briefing.headline, ...(res.matchedBy ? { matchedBy: res.matchedBy } : {}) });
     } catch (err) {
       deps.logger.error({ err, label: itemLabel }, 'article could not be ingested');

@@ -1,13 +1,14 @@
 // Article -> Briefing: headline, key points, quotes with speakers. Pure.
+// Quotes come first: the card shows the top quote, so the key points are chosen not to repeat it.
 import type { Article, Briefing } from './article.ts';
 import { extractQuotes } from './quotes.ts';
-import { splitSentences } from './sentences.ts';
-import { summarize } from './summarize.ts';
+import { splitSentences } from './sentences/index.ts';
+import { summarize } from './summarize/index.ts';
 import { pickTopQuote } from './top-quote.ts';
 
 export function buildBriefing(article: Article): Briefing {
-  const sentences = splitSentences(article.body);
-  const summary = summarize(article, sentences);
   const { quotes, speakers } = extractQuotes(article);
-  return { ...summary, quotes, speakers, topQuote: pickTopQuote(quotes) };
+  const topQuote = pickTopQuote(quotes);
+  const summary = summarize(article, splitSentences(article.body), { topQuote });
+  return { ...summary, quotes, speakers, topQuote };
 }

@@ -1,5 +1,6 @@
 // The neutral reply model: what to show, never how. Every string here is raw text
 // (from articles or users); each platform renderer escapes it and enforces its limits.
+import { countOf } from './sanitize.ts';
 
 /** A story card: one article's briefing. */
 export interface StoryItem {
@@ -45,6 +46,26 @@ export interface Section {
   lines: string[];
 }
 
+/** The command that shows the next page of a paged answer: run again as if the user typed it. */
+export interface NextPage {
+  /** A command of commands/ (e.g. 'brief'). */
+  command: string;
+  /** Its validated options, `page` included (the page it asks for). */
+  options: Record<string, string | number | boolean>;
+}
+
+/** Where a paged answer (/brief, /quote) is in the whole list. */
+export interface Paging {
+  /** This page, from 1. */
+  page: number;
+  /** How many pages there are (at least this many when `exact` is false). */
+  pages: number;
+  /** False when more matched than were counted: `pages` and the message's `more` are lower bounds. */
+  exact: boolean;
+  /** The next page as a neutral action (a More button, or a command to type), or null on the last page. */
+  next: NextPage | null;
+}
+
 export interface Message {
   /** 'ephemeral' = visible only to the user who asked, where the platform allows it. */
   visibility: 'public' | 'ephemeral';
@@ -55,8 +76,10 @@ export interface Message {
   items: Item[];
   /** Optional titled blocks shown after the items (help text, status details). */
   sections?: Section[];
-  /** How many more items matched but were not included. */
+  /** How many more items matched but were not included (after this page, for a paged answer). */
   more?: number;
+  /** A paged answer: "page 1 of 9" and the way to the next page. */
+  paging?: Paging | null;
   notice?: Notice | null;
   /** A small closing line (e.g. "Late digest: delivered after the bot restarted"). */
   footer?: string | null;
@@ -66,4 +89,16 @@ export interface Message {
 
 export function noticeMessage(notice: Notice, visibility: Message['visibility'] = 'ephemeral'): Message {
   return { visibility, items: [], notice };
+}
+
+/** "…and 40 more · page 1 of 9" (a "+" marks lower bounds); '' when there is nothing to say. */
+export function moreLine(more: number, paging: Paging | null | undefined): string {
+  const plus = paging && paging.exact === false ? '+' : '';
+  const parts: string[] = [];
+  const n = countOf(more);
+  if (n > 0) parts.push(`…and ${n}${plus} more`);
+  const page = countOf(paging?.page);
+  const pages = countOf(paging?.pages);
+  if (page > 0 && (pages > 1 || page > 1)) parts.push(`page ${page} of ${Math.max(page, pages)}${plus}`);
+  return parts.join(' · ');
 }

@@ -77,7 +77,7 @@ describe('parseCommandText: rejected lines', () => {
   });
 
   it('GIVEN a bad option THEN the hint is the usage line', () => {
-    expect(failure('/quote who:Putin count:11').hint).toBe('/quote who:<name> [about:<words>] [count:<1-10>]');
+    expect(failure('/quote who:Putin count:11').hint).toBe('/quote who:<name> [about:<words>] [count:<1-10>] [page:<n>]');
     expect(failure('/digest subscribe time:08:00 colour:red').hint).toBe('/digest subscribe [time:<HH:MM>] [timezone:<Area/City>] [topic:<words>]');
   });
 

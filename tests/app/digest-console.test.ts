@@ -12,20 +12,20 @@ function sink(): Writable & { text(): string } {
 }
 
 const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
 });
 
 describe('console publisher', () => {
   it('GIVEN a scheduled digest for a console subscription THEN it prints the rendered digest and records its message id', async () => {
-    const s = open(tempDbPath());
+    const s = await open(tempDbPath());
     stores.push(s);
     const out = sink();
     const clock = testClock('2026-11-29T12:00:00Z');
     const d = testDigests(s, clock);
     d.registerPublisher(createConsolePublisher({ out }));
     await d.commands.run('subscribe', { time: '08:00' }, manager('console', 'console'));
-    ingest(s, 'Talks resume in Geneva', '2026-11-30T06:00:00Z', { quote: 'We are ready to talk at any moment' });
+    await ingest(s, 'Talks resume in Geneva', '2026-11-30T06:00:00Z', { quote: 'We are ready to talk at any moment' });
     clock.set('2026-11-30T08:00:00Z');
     const [r] = await d.runDue();
     expect(r?.result).toMatchObject({ status: 'sent', messageId: 'console-1' });
@@ -40,15 +40,15 @@ describe('console publisher', () => {
   });
 
   it('GIVEN preview THEN it returns the last 24 hours of stories for a topic without posting or recording anything', async () => {
-    const s = open(tempDbPath());
+    const s = await open(tempDbPath());
     stores.push(s);
     const clock = testClock('2026-11-30T12:00:00Z');
     const d = testDigests(s, clock);
-    ingest(s, 'Grain exports rise', '2026-11-30T06:00:00Z');
-    ingest(s, 'Chess final tonight', '2026-11-30T07:00:00Z');
-    const m = d.preview({ topic: 'grain' });
+    await ingest(s, 'Grain exports rise', '2026-11-30T06:00:00Z');
+    await ingest(s, 'Chess final tonight', '2026-11-30T07:00:00Z');
+    const m = await d.preview({ topic: 'grain' });
     expect(m.items.map((i) => (i.type === 'story' ? i.headline : ''))).toEqual(['Grain exports rise']);
-    expect(d.preview({ topic: 'volcano' }).notice?.text).toBe('No new stories about “volcano” in the last 24 hours.');
-    expect(s.digests.listSubscriptions()).toEqual([]);
+    expect((await d.preview({ topic: 'volcano' })).notice?.text).toBe('No new stories about “volcano” in the last 24 hours.');
+    expect((await s.digests.listSubscriptions())).toEqual([]);
   });
 });

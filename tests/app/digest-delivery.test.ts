@@ -9,7 +9,7 @@ const store = useStores();
 describe('digest delivery: exactly once, failures and restarts', () => {
   it('GIVEN the process dies in the middle of a fan-out THEN a restarted process delivers the rest, with no duplicate and no loss', async () => {
     const path = tempDbPath();
-    const s1 = store(path);
+    const s1 = await store(path);
     const clock = testClock('2026-11-29T12:00:00Z');
     let calls = 0;
     const dying = fakePublisher('slack', () => (++calls <= 4 ? 'ok' : 'hang'), 'dying');
@@ -17,21 +17,21 @@ describe('digest delivery: exactly once, failures and restarts', () => {
     a.registerPublisher(dying);
     const channels = Array.from({ length: 10 }, (_, i) => `C${i}`);
     for (const c of channels) await a.commands.run('subscribe', { time: '08:00' }, manager('slack', c));
-    ingest(s1, 'Morning story', '2026-11-30T07:00:00Z');
+    await ingest(s1, 'Morning story', '2026-11-30T07:00:00Z');
     clock.set('2026-11-30T08:00:00Z');
     void a.runDue(); // never finishes: the process "dies" with publishes in flight
     while (dying.calls.length < 7) await new Promise((r) => setImmediate(r));
 
-    const states = channels.map((c) => {
-      const sub = s1.digests.getSubscription('slack', c)!;
-      return s1.digests.getDelivery(sub.id, '2026-11-30T08:00:00.000Z')?.status;
-    });
+    const states = await Promise.all(channels.map(async (c) => {
+      const sub = (await s1.digests.getSubscription('slack', c))!;
+      return (await s1.digests.getDelivery(sub.id, '2026-11-30T08:00:00.000Z'))?.status;
+    }));
     // 4 posted; 3 publishes in flight when it died; 3 claimed but not yet started
     expect(states.filter((x) => x === 'sent')).toHaveLength(4);
     expect(states.filter((x) => x === 'sending')).toHaveLength(3);
     expect(states.filter((x) => x === 'claimed')).toHaveLength(3);
 
-    const s2 = store(path); // the restarted process: a new connection, a new instance
+    const s2 = await store(path); // the restarted process: a new connection, a new instance
     const fresh = fakePublisher('slack', () => 'ok', 'restarted');
     const b = testDigests(s2, clock, { instanceId: 'B' });
     b.registerPublisher(fresh);
@@ -58,19 +58,19 @@ describe('digest delivery: exactly once, failures and restarts', () => {
 
   it('GIVEN resendUnconfirmed THEN a slot whose publish was in flight when the process died is re-sent', async () => {
     const path = tempDbPath();
-    const s1 = store(path);
+    const s1 = await store(path);
     const clock = testClock('2026-11-29T12:00:00Z');
     const dying = fakePublisher('slack', () => 'hang');
     const a = testDigests(s1, clock, { instanceId: 'A' });
     a.registerPublisher(dying);
     await a.commands.run('subscribe', { time: '08:00' }, manager('slack', 'C1'));
-    ingest(s1, 'In-flight story', '2026-11-30T07:00:00Z');
+    await ingest(s1, 'In-flight story', '2026-11-30T07:00:00Z');
     clock.set('2026-11-30T08:00:00Z');
     void a.runDue();
     while (dying.calls.length < 1) await new Promise((r) => setImmediate(r));
     clock.set('2026-11-30T08:10:00Z');
     const pub = fakePublisher('slack');
-    const b = testDigests(store(path), clock, { instanceId: 'B', policy: { resendUnconfirmed: true } });
+    const b = testDigests((await store(path)), clock, { instanceId: 'B', policy: { resendUnconfirmed: true } });
     b.registerPublisher(pub);
     await b.start();
     await b.runDue();
@@ -79,20 +79,20 @@ describe('digest delivery: exactly once, failures and restarts', () => {
 
   it('GIVEN strict at-most-once and a process that died mid-request THEN that slot is not re-sent, and its stories come with the next digest', async () => {
     const path = tempDbPath();
-    const s1 = store(path);
+    const s1 = await store(path);
     const clock = testClock('2026-11-29T12:00:00Z');
     const dying = fakePublisher('slack', () => 'hang');
     const a = testDigests(s1, clock, { instanceId: 'A' });
     a.registerPublisher(dying);
     await a.commands.run('subscribe', { time: '08:00' }, manager('slack', 'C1'));
-    ingest(s1, 'Unconfirmed story', '2026-11-30T07:00:00Z');
+    await ingest(s1, 'Unconfirmed story', '2026-11-30T07:00:00Z');
     clock.set('2026-11-30T08:00:00Z');
     void a.runDue();
     while (dying.calls.length < 1) await new Promise((r) => setImmediate(r));
 
     clock.set('2026-11-30T08:10:00Z');
     const pub = fakePublisher('slack');
-    const b = testDigests(store(path), clock, { instanceId: 'B' }); // the default: strictly at most once
+    const b = testDigests((await store(path)), clock, { instanceId: 'B' }); // the default: strictly at most once
     b.registerPublisher(pub);
     await b.start();
     expect(pub.posts).toEqual([]);
@@ -103,20 +103,20 @@ describe('digest delivery: exactly once, failures and restarts', () => {
 
   it('GIVEN a delivery abandoned by a dead process more than 24 hours ago THEN it is not sent late, and its stories go in the next digest', async () => {
     const path = tempDbPath();
-    const s1 = store(path);
+    const s1 = await store(path);
     const clock = testClock('2026-11-29T12:00:00Z');
     const dying = fakePublisher('slack', () => 'hang');
     const a = testDigests(s1, clock, { instanceId: 'A' });
     a.registerPublisher(dying);
     await a.commands.run('subscribe', { time: '08:00' }, manager('slack', 'C1'));
-    ingest(s1, 'Stuck story', '2026-11-30T07:00:00Z');
+    await ingest(s1, 'Stuck story', '2026-11-30T07:00:00Z');
     clock.set('2026-11-30T08:00:00Z');
     void a.runDue();
     while (dying.calls.length < 1) await new Promise((r) => setImmediate(r));
 
     clock.set('2026-12-01T09:00:00Z'); // back 25 hours later, after the next slot too
     const pub = fakePublisher('slack');
-    const b = testDigests(store(path), clock, { instanceId: 'B' });
+    const b = testDigests((await store(path)), clock, { instanceId: 'B' });
     b.registerPublisher(pub);
     await b.start();
     expect(pub.posts.map((p) => [p.message.items.length, p.message.footer?.slice(0, 12)])).toEqual([[1, 'Late digest:']]);
@@ -126,7 +126,7 @@ describe('digest delivery: exactly once, failures and restarts', () => {
   });
 
   it('GIVEN publishes outlasting their lease THEN the sweep does not take this process own slots over and post them twice', async () => {
-    const s = store();
+    const s = await store();
     const clock = testClock('2026-11-29T12:00:00Z');
     const release: Array<() => void> = [];
     const calls: string[] = [];
@@ -140,7 +140,7 @@ describe('digest delivery: exactly once, failures and restarts', () => {
       },
     });
     for (const c of ['C1', 'C2']) await d.commands.run('subscribe', {}, manager('slack', c));
-    ingest(s, 'Story', '2026-11-30T07:00:00Z');
+    await ingest(s, 'Story', '2026-11-30T07:00:00Z');
     clock.set('2026-11-30T08:00:00Z');
     const first = d.runDue();
     while (release.length < 2) await new Promise((r) => setImmediate(r));
@@ -155,7 +155,7 @@ describe('digest delivery: exactly once, failures and restarts', () => {
 
   it('GIVEN two bot processes on one database running the same slot THEN each channel gets that slot once', async () => {
     const path = tempDbPath();
-    const [s1, s2] = [store(path), store(path)];
+    const [s1, s2] = [(await store(path)), (await store(path))];
     const clock = testClock('2026-11-29T12:00:00Z');
     const p1 = fakePublisher('slack', () => 'ok', 'one');
     const p2 = fakePublisher('slack', () => 'ok', 'two');
@@ -165,7 +165,7 @@ describe('digest delivery: exactly once, failures and restarts', () => {
     two.registerPublisher(p2);
     const channels = Array.from({ length: 30 }, (_, i) => `C${i}`);
     for (const c of channels) await one.commands.run('subscribe', { time: '08:00' }, manager('slack', c));
-    ingest(s2, 'Shared story', '2026-11-30T07:00:00Z');
+    await ingest(s2, 'Shared story', '2026-11-30T07:00:00Z');
     clock.set('2026-11-30T08:00:00Z');
     await Promise.all([one.runDue(), two.runDue(), one.runDue(), two.runDue()]);
     expect(channels.map((c) => p1.postsTo(c).length + p2.postsTo(c).length)).toEqual(channels.map(() => 1));
@@ -175,17 +175,17 @@ describe('digest delivery: exactly once, failures and restarts', () => {
   it('GIVEN a slot missed while the bot was down THEN it is delivered once at start, marked late, and not again after another restart', async () => {
     const path = tempDbPath();
     const clock = testClock('2026-11-29T09:00:00Z');
-    const firstStore = store(path);
+    const firstStore = await store(path);
     const first = testDigests(firstStore, clock);
     await first.commands.run('subscribe', { time: '08:00', timezone: 'Europe/Paris' }, manager('discord', 'D1'));
     await first.stop();
-    ingest(firstStore, 'Story while down', '2026-11-30T05:00:00Z');
+    await ingest(firstStore, 'Story while down', '2026-11-30T05:00:00Z');
 
     const posts: string[] = [];
     for (const restartAt of ['2026-11-30T10:00:00Z', '2026-11-30T10:30:00Z']) {
       clock.set(restartAt);
       const pub = fakePublisher('discord');
-      const d = testDigests(store(path), clock);
+      const d = testDigests((await store(path)), clock);
       d.registerPublisher(pub);
       await d.start();
       await d.stop();
@@ -197,11 +197,11 @@ describe('digest delivery: exactly once, failures and restarts', () => {
   it('GIVEN the bot was down for days THEN only the latest slot within 24 hours is delivered, with every story since the last digest', async () => {
     const path = tempDbPath();
     const clock = testClock('2026-11-25T09:00:00Z');
-    const s = store(path);
+    const s = await store(path);
     const d0 = testDigests(s, clock);
     await d0.commands.run('subscribe', { time: '08:00' }, manager('slack', 'C1'));
-    ingest(s, 'Day one', '2026-11-26T05:00:00Z');
-    ingest(s, 'Day three', '2026-11-28T05:00:00Z');
+    await ingest(s, 'Day one', '2026-11-26T05:00:00Z');
+    await ingest(s, 'Day three', '2026-11-28T05:00:00Z');
     clock.set('2026-11-28T12:00:00Z');
     const pub = fakePublisher('slack');
     const d = testDigests(s, clock);
@@ -212,14 +212,14 @@ describe('digest delivery: exactly once, failures and restarts', () => {
   });
 
   it('GIVEN a permanent failure THEN the subscription is paused, status says why, later slots are skipped, and subscribing again resumes it', async () => {
-    const s = store();
+    const s = await store();
     const clock = testClock('2026-11-29T12:00:00Z');
     let broken = true;
     const pub = fakePublisher('discord', () => (broken ? permanent('Missing Access') : 'ok'));
     const d = testDigests(s, clock);
     d.registerPublisher(pub);
     await d.commands.run('subscribe', { time: '08:00' }, manager('discord', 'D1'));
-    ingest(s, 'Story', '2026-11-30T07:00:00Z');
+    await ingest(s, 'Story', '2026-11-30T07:00:00Z');
     clock.set('2026-11-30T08:00:00Z');
     const [r] = await d.runDue();
     expect(r?.result).toEqual({ status: 'failed', error: 'Missing Access', paused: true });
@@ -239,7 +239,7 @@ describe('digest delivery: exactly once, failures and restarts', () => {
   });
 
   it('GIVEN the database is locked when a slot is claimed THEN it is logged and the next sweep delivers the slot', async () => {
-    const s = store();
+    const s = await store();
     const clock = testClock('2026-11-29T12:00:00Z');
     const pub = fakePublisher('slack');
     const realClaim = s.digests.claimDelivery.bind(s.digests);
@@ -251,7 +251,7 @@ describe('digest delivery: exactly once, failures and restarts', () => {
     const d = testDigests(s, clock);
     d.registerPublisher(pub);
     await d.commands.run('subscribe', {}, manager('slack', 'C1'));
-    ingest(s, 'Story', '2026-11-30T07:00:00Z');
+    await ingest(s, 'Story', '2026-11-30T07:00:00Z');
     clock.set('2026-11-30T08:00:00Z');
     expect((await d.runDue()).map((r) => r.result)).toEqual([{ status: 'failed', error: 'database is locked', paused: false }]);
     locked = false;
@@ -261,30 +261,30 @@ describe('digest delivery: exactly once, failures and restarts', () => {
   });
 
   it('GIVEN a 429 with retry-after THEN the digest is retried after that delay and delivered once', async () => {
-    const s = store();
+    const s = await store();
     const clock = testClock('2026-11-29T12:00:00Z');
     const pub = fakePublisher('slack', (_c, n) => (n === 1 ? transient('ratelimited (429)', 1500) : 'ok'));
     const d = testDigests(s, clock);
     d.registerPublisher(pub);
     await d.commands.run('subscribe', {}, manager('slack', 'C1'));
-    ingest(s, 'Story', '2026-11-30T07:00:00Z');
+    await ingest(s, 'Story', '2026-11-30T07:00:00Z');
     clock.set('2026-11-30T08:00:00Z');
     const [r] = await d.runDue();
     expect(r?.result.status).toBe('sent');
     expect(d.sleeps).toEqual([1500]);
     expect(pub.calls).toHaveLength(2);
     expect(pub.posts).toHaveLength(1);
-    expect(s.digests.getDelivery(r!.subscriptionId, r!.slot)).toMatchObject({ status: 'sent', attempts: 2, messageId: pub.posts[0]?.messageId });
+    expect((await s.digests.getDelivery(r!.subscriptionId, r!.slot))).toMatchObject({ status: 'sent', attempts: 2, messageId: pub.posts[0]?.messageId });
   });
 
   it('GIVEN a channel failing transiently every time THEN it gives up after bounded attempts with backoff, records the error, and stays subscribed', async () => {
-    const s = store();
+    const s = await store();
     const clock = testClock('2026-11-29T12:00:00Z');
     const pub = fakePublisher('slack', () => transient('HTTP 503'));
     const d = testDigests(s, clock);
     d.registerPublisher(pub);
     await d.commands.run('subscribe', {}, manager('slack', 'C1'));
-    ingest(s, 'Story', '2026-11-30T07:00:00Z');
+    await ingest(s, 'Story', '2026-11-30T07:00:00Z');
     clock.set('2026-11-30T08:00:00Z');
     const [r] = await d.runDue();
     expect(r?.result).toEqual({ status: 'failed', error: 'gave up after 5 attempts: HTTP 503', paused: false });
@@ -295,14 +295,14 @@ describe('digest delivery: exactly once, failures and restarts', () => {
   });
 
   it('GIVEN one channel backing off THEN other channels are delivered meanwhile, even with a concurrency of 1', async () => {
-    const s = store();
+    const s = await store();
     const clock = testClock('2026-11-29T12:00:00Z');
     const pub = fakePublisher('slack', (c, n) => (c === 'SLOW' && n === 1 ? transient('HTTP 502') : 'ok'));
     let wake: () => void = () => undefined;
     const d = testDigests(s, clock, { concurrency: 1, sleep: () => new Promise<void>((r) => { wake = r; }) });
     d.registerPublisher(pub);
     for (const c of ['SLOW', 'A', 'B']) await d.commands.run('subscribe', {}, manager('slack', c));
-    ingest(s, 'Story', '2026-11-30T07:00:00Z');
+    await ingest(s, 'Story', '2026-11-30T07:00:00Z');
     clock.set('2026-11-30T08:00:00Z');
     const run = d.runDue();
     while (pub.posts.length < 2) await new Promise((r) => setImmediate(r));
@@ -313,7 +313,7 @@ describe('digest delivery: exactly once, failures and restarts', () => {
   });
 
   it('GIVEN 1,000 channels due at 08:00 THEN all are delivered once, concurrently within the bound', async () => {
-    const s = store();
+    const s = await store();
     const clock = testClock('2026-11-29T12:00:00Z');
     let inFlight = 0;
     let peak = 0;
@@ -331,7 +331,7 @@ describe('digest delivery: exactly once, failures and restarts', () => {
       },
     });
     for (let i = 0; i < 1000; i++) await d.commands.run('subscribe', {}, manager('discord', `D${i}`));
-    ingest(s, 'Story', '2026-11-30T07:00:00Z');
+    await ingest(s, 'Story', '2026-11-30T07:00:00Z');
     clock.set('2026-11-30T08:00:00Z');
     await d.runDue();
     expect(new Set(posted).size).toBe(1000);

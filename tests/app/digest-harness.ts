@@ -10,7 +10,8 @@ import type { Clock, Logger, Platform, Publisher, Store } from '../../src/app/po
 import { createDigests } from '../../src/app/digests.ts';
 import type { Digests, DigestsOptions } from '../../src/app/digests.ts';
 import { afterEach } from 'vitest';
-import { openStore } from '../../src/store/sqlite.ts';
+import { openStore } from '../../src/store/index.ts';
+import { storeArticle } from '../../src/app/store-article.ts';
 import { pickTopQuote } from '../../src/core/top-quote.ts';
 
 export function tempDbPath(): string {
@@ -53,7 +54,7 @@ export function testLogger(entries: LogEntry[] = [], bindings: Record<string, un
 }
 
 /** Ingests a real article (with a key point and optionally a quote) at `ingestedAt`. */
-export function ingest(store: Store, headline: string, ingestedAt: string, opts: { body?: string; quote?: string; keyPoint?: boolean } = {}): number {
+export async function ingest(store: Store, headline: string, ingestedAt: string, opts: { body?: string; quote?: string; keyPoint?: boolean } = {}): Promise<number> {
   const body = opts.body ?? `${headline}. This is the body of the story about ${headline.toLowerCase()}.`;
   const article: Article = {
     guid: `guid:${headline}`,
@@ -79,7 +80,7 @@ export function ingest(store: Store, headline: string, ingestedAt: string, opts:
     topQuote: null,
   };
   briefing.topQuote = pickTopQuote(briefing.quotes);
-  return store.ingestArticle(article, briefing, new Date(ingestedAt)).articleId;
+  return (await storeArticle(store, article, briefing, new Date(ingestedAt))).articleId;
 }
 
 export interface Post {
@@ -144,20 +145,18 @@ export function manager(platform: Platform, channelId: string, canManageChannel 
   return { platform, channelId, userId: 'U1', workspaceId: 'W1', canManageChannel };
 }
 
-export function open(path: string): Store {
+export function open(path: string): Promise<Store> {
   return openStore(path);
 }
 
 /** A store opener for one test file: every store it opens is closed after each test. */
-export function useStores(): (path?: string) => Store {
+export function useStores(): (path?: string) => Promise<Store> {
   const stores: Store[] = [];
-  afterEach(() => {
-    for (const s of stores.splice(0)) {
-      try { s.close(); } catch { /* closed */ }
-    }
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
   });
-  return (path = tempDbPath()) => {
-    const s = open(path);
+  return async (path = tempDbPath()) => {
+    const s = await open(path);
     stores.push(s);
     return s;
   };

@@ -25,23 +25,23 @@ const SLACK_CHANNEL = 'C0DIGEST01';
 const DISCORD_CHANNEL = '400000000000000777';
 
 const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
 });
 
 /** A store with one 08:00 UTC subscription and one story ingested at 07:00, the clock at 08:00. */
 async function subscribedAt(platform: Platform, channelId: string, publisher: Publisher) {
-  const store = open(tempDbPath());
+  const store = await open(tempDbPath());
   stores.push(store);
   const clock: TestClock = testClock('2026-11-29T12:00:00Z');
   const digests = testDigests(store, clock, { instanceId: `test-${platform}` });
   digests.registerPublisher(publisher);
   await digests.commands.run('subscribe', { time: '08:00', timezone: 'UTC' }, manager(platform, channelId));
   clock.set('2026-11-30T07:00:00Z');
-  const lines = ingestDocument({ store, clock, logger: silentLogger }, { content: STORY, file: 'harbour-story.txt', url: null }, 'harbour-story.txt');
+  const lines = await ingestDocument({ store, clock, logger: silentLogger }, { content: STORY, file: 'harbour-story.txt', url: null }, 'harbour-story.txt');
   expect(lines.map((l) => l.status)).toEqual(['stored']);
   clock.set(SLOT);
-  const sub = store.digests.getSubscription(platform, channelId)!;
+  const sub = (await store.digests.getSubscription(platform, channelId))!;
   const status = async () => statusText(await digests.commands.run('status', {}, manager(platform, channelId)));
   return { store, clock, digests, sub, status };
 }
@@ -85,7 +85,7 @@ describe('GIVEN digests posted through the real Slack publisher and the fake Sla
     const ts = answered[0]!.response?.['ts'];
     expect(ts).toMatch(/^\d+\.\d+$/);
     expect(report?.result).toMatchObject({ status: 'sent', messageId: ts, storyCount: 1 });
-    expect(store.digests.getDelivery(sub.id, SLOT)).toMatchObject({ status: 'sent', messageId: ts, attempts: c.attempts, storyCount: 1, error: null });
+    expect((await store.digests.getDelivery(sub.id, SLOT))).toMatchObject({ status: 'sent', messageId: ts, attempts: c.attempts, storyCount: 1, error: null });
     expect(await status()).toContain('Last delivery: Mon 30 Nov, 08:00 (UTC), 1 story');
 
     // the same slot again (a second sweep, another instance): nothing more reaches Slack
@@ -102,7 +102,7 @@ describe('GIVEN digests posted through the real Slack publisher and the fake Sla
 
       const [report] = await digests.runDue();
       expect(report?.result).toEqual({ status: 'failed', error, paused: true });
-      expect(store.digests.getSubscriptionById(sub.id)?.pausedReason).toBe(error);
+      expect((await store.digests.getSubscriptionById(sub.id))?.pausedReason).toBe(error);
       const text = await status();
       expect(text).toContain(`Paused since Mon 30 Nov, 08:00 (UTC): ${error}`);
       expect(text).toContain(`Last error: permanent: ${error}`);
@@ -140,9 +140,9 @@ describe('GIVEN digests posted through the real Discord publisher and the fake D
 
     const [report] = await digests.runDue();
     expect(report?.result).toMatchObject({ status: 'failed', paused: true });
-    const paused = store.digests.getSubscriptionById(sub.id);
+    const paused = await store.digests.getSubscriptionById(sub.id);
     expect(paused?.pausedReason).toMatch(c.reason);
-    expect(store.digests.getDelivery(sub.id, SLOT)).toMatchObject({ status: 'failed', messageId: null, attempts: 1 });
+    expect((await store.digests.getDelivery(sub.id, SLOT))).toMatchObject({ status: 'failed', messageId: null, attempts: 1 });
     expect(posts().map((p) => p.status)).toEqual([c.status]);
 
     const shown = await digests.commands.run('status', {}, manager('discord', DISCORD_CHANNEL));
@@ -180,7 +180,7 @@ describe('GIVEN digests posted through the real Discord publisher and the fake D
     expect(JSON.stringify(created.body)).toMatch(HEADLINE);
     expect((created.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
     expect(report?.result).toMatchObject({ status: 'sent', messageId: id, storyCount: 1 });
-    expect(store.digests.getDelivery(sub.id, SLOT)).toMatchObject({ status: 'sent', messageId: id, attempts: 1 });
+    expect((await store.digests.getDelivery(sub.id, SLOT))).toMatchObject({ status: 'sent', messageId: id, attempts: 1 });
     expect(digests.sleeps).toEqual([]); // @discordjs/rest sat out the short wait itself
     expect(await status()).toContain('Last delivery: Mon 30 Nov, 08:00 (UTC), 1 story');
 
@@ -197,7 +197,7 @@ describe('GIVEN digests posted through the real Discord publisher and the fake D
     expect(digests.sleeps).toEqual([1000]);
     const id = (posts()[4]!.response as { id?: string }).id;
     expect(report?.result).toMatchObject({ status: 'sent', messageId: id });
-    expect(store.digests.getDelivery(sub.id, SLOT)).toMatchObject({ status: 'sent', messageId: id, attempts: 2 });
+    expect((await store.digests.getDelivery(sub.id, SLOT))).toMatchObject({ status: 'sent', messageId: id, attempts: 2 });
   });
 
   describe('AND a digest too big for one Discord message (it is split in parts)', () => {
@@ -205,7 +205,7 @@ describe('GIVEN digests posted through the real Discord publisher and the fake D
     async function bigDigest() {
       const ctx = await subscribedAt('discord', DISCORD_CHANNEL, discordPublisher());
       for (let i = 0; i < 9; i++) {
-        ingest(ctx.store, `Story ${i} on the long running council budget negotiations in the harbour town`, `2026-11-30T07:0${i}:00Z`, { quote: quote(i) });
+        await ingest(ctx.store, `Story ${i} on the long running council budget negotiations in the harbour town`, `2026-11-30T07:0${i}:00Z`, { quote: quote(i) });
       }
       return ctx;
     }
@@ -217,7 +217,7 @@ describe('GIVEN digests posted through the real Discord publisher and the fake D
       expect(okBodies().length).toBeGreaterThan(1);
       expect(new Set(okBodies()).size).toBe(okBodies().length);
       expect(report?.result).toMatchObject({ status: 'sent', storyCount: 10 });
-      expect(store.digests.getDelivery(sub.id, SLOT)?.messageId).toBe((posts()[0]!.response as { id?: string }).id);
+      expect((await store.digests.getDelivery(sub.id, SLOT))?.messageId).toBe((posts()[0]!.response as { id?: string }).id);
     });
 
     // publish() throws a transient DeliveryError when a later part fails after the first was

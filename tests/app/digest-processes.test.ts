@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Delivery } from '../../src/store/digests.ts';
+import type { Delivery } from '../../src/app/ports.ts';
 import type { ChildMessage, PostLine, RunDueOptions } from '../fixtures/digest/run-due.ts';
 import { ingest, manager, open, tempDbPath, testClock, testDigests } from './digest-harness.ts';
 
@@ -81,11 +81,11 @@ async function runTogether(list: Bot[]): Promise<Array<Extract<ChildMessage, { t
 /** A database with the channels subscribed at 08:00 UTC and one story ingested at 07:00. */
 async function setUp(channels = CHANNELS): Promise<{ db: string; postsFile: string }> {
   const db = tempDbPath();
-  const store = open(db);
+  const store = await open(db);
   const d = testDigests(store, testClock('2026-11-29T12:00:00Z'));
   for (const c of channels) await d.commands.run('subscribe', { time: '08:00' }, manager('slack', c));
-  ingest(store, 'Shared story', '2026-11-30T07:00:00Z');
-  store.close();
+  await ingest(store, 'Shared story', '2026-11-30T07:00:00Z');
+  await store.close();
   return { db, postsFile: join(dirname(db), 'posts.jsonl') };
 }
 
@@ -99,23 +99,25 @@ function postsPerChannel(posts: PostLine[], channels = CHANNELS): number[] {
 }
 
 /** The SLOT delivery of every channel, as the database has it now. */
-function deliveries(db: string, channels = CHANNELS): Map<string, Delivery | null> {
-  const store = open(db);
+async function deliveries(db: string, channels = CHANNELS): Promise<Map<string, Delivery | null>> {
+  const store = await open(db);
   try {
-    return new Map(channels.map((c) => [c, store.digests.getDelivery(store.digests.getSubscription('slack', c)!.id, SLOT)]));
+    const rows: Array<[string, Delivery | null]> = [];
+    for (const c of channels) rows.push([c, await store.digests.getDelivery((await store.digests.getSubscription('slack', c))!.id, SLOT)]);
+    return new Map(rows);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 /** What /digest status shows in a channel, read from the shared database. */
 async function statusOf(db: string, channelId: string): Promise<string> {
-  const store = open(db);
+  const store = await open(db);
   try {
     const m = await testDigests(store, testClock(AFTER_LEASE)).commands.run('status', {}, manager('slack', channelId));
     return (m.sections ?? []).flatMap((s) => s.lines).join('\n');
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -123,8 +125,8 @@ const channelsWith = (rows: Map<string, Delivery | null>, statuses: string[]) =>
   [...rows].filter(([, d]) => d !== null && statuses.includes(d.status)).map(([c]) => c);
 
 /** After everything: each row sent, with the message id of a post the platform received for it. */
-function expectAllSentAsPosted(db: string, posts: PostLine[], channels = CHANNELS): void {
-  const rows = deliveries(db, channels);
+async function expectAllSentAsPosted(db: string, posts: PostLine[], channels = CHANNELS): Promise<void> {
+  const rows = await deliveries(db, channels);
   for (const c of channels) {
     const row = rows.get(c);
     expect(row?.status, `${c} ${JSON.stringify(row)}`).toBe('sent');
@@ -148,7 +150,7 @@ describe('GIVEN bot processes sharing one SQLite file', () => {
       expect(sent, id).toEqual(posts.filter((p) => p.instanceId === id).map((p) => p.channelId).sort());
       expect(done!.results.filter((r) => !['sent', 'skipped'].includes(r.status)), id).toEqual([]); // no 'database is locked'
     }
-    expectAllSentAsPosted(db, posts, channels);
+    await expectAllSentAsPosted(db, posts, channels);
   });
 
   it('WHEN a process is SIGKILLed mid fan-out with publishes in flight THEN a restart within the lease waits, one after it delivers the unstarted slots once, and the unconfirmed ones carry their stories to the next digest', async () => {
@@ -160,7 +162,7 @@ describe('GIVEN bot processes sharing one SQLite file', () => {
     dying.child.kill('SIGKILL');
     expect(await dying.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
-    const atKill = deliveries(db);
+    const atKill = await deliveries(db);
     const confirmed = channelsWith(atKill, ['sent']);
     const unconfirmed = channelsWith(atKill, ['sending']);
     const unstarted = channelsWith(atKill, ['claimed']);
@@ -179,7 +181,7 @@ describe('GIVEN bot processes sharing one SQLite file', () => {
     expect(late.map((p) => p.channelId).sort()).toEqual(unstarted);
     expect(late.every((p) => p.headlines.join() === 'Shared story' && p.footer?.startsWith('Late digest'))).toBe(true);
     expect(postsPerChannel(posts)).toEqual(CHANNELS.map((c) => (unconfirmed.includes(c) ? 0 : 1)));
-    const rows = deliveries(db);
+    const rows = await deliveries(db);
     for (const c of unconfirmed) expect(rows.get(c), c).toMatchObject({ status: 'failed', error: expect.stringMatching(/^outcome unknown/) });
     expect(await statusOf(db, unconfirmed[0]!)).toMatch(/Last error: outcome unknown/);
 
@@ -200,7 +202,7 @@ describe('GIVEN bot processes sharing one SQLite file', () => {
     dying.child.kill('SIGKILL');
     expect((await dying.exited).signal).toBe('SIGKILL');
 
-    const atKill = deliveries(db);
+    const atKill = await deliveries(db);
     const confirmed = channelsWith(atKill, ['sent']);
     const unconfirmed = channelsWith(atKill, ['sending']);
     expect(channelsWith(atKill, ['claimed', 'sending']).length).toBeGreaterThan(0); // it really died mid fan-out
@@ -210,7 +212,7 @@ describe('GIVEN bot processes sharing one SQLite file', () => {
     const posts = readPosts(postsFile);
     const counts = postsPerChannel(posts);
     expect(counts.filter((n) => n > 1)).toEqual([]); // at most once per slot
-    const rows = deliveries(db);
+    const rows = await deliveries(db);
     for (const [i, c] of CHANNELS.entries()) {
       if (unconfirmed.includes(c)) {
         expect(rows.get(c), c).toMatchObject({ status: 'failed', error: expect.stringMatching(/^outcome unknown/) });
@@ -233,7 +235,7 @@ describe('GIVEN bot processes sharing one SQLite file', () => {
     await dying.waitFor('posted', (m) => m.count >= 10);
     dying.child.kill('SIGKILL');
     await dying.exited;
-    const atKill = deliveries(db);
+    const atKill = await deliveries(db);
     const confirmed = channelsWith(atKill, ['sent']);
     const unconfirmed = channelsWith(atKill, ['sending']);
     expect(unconfirmed.length).toBeGreaterThan(0);
@@ -245,6 +247,6 @@ describe('GIVEN bot processes sharing one SQLite file', () => {
     expect(CHANNELS.filter((c) => counts.get(c)! < 1)).toEqual([]); // none lost
     expect(CHANNELS.filter((c) => counts.get(c)! > 1 && !unconfirmed.includes(c))).toEqual([]); // only the documented window repeats
     expect(CHANNELS.filter((c) => counts.get(c)! > 2)).toEqual([]);
-    expectAllSentAsPosted(db, posts);
+    await expectAllSentAsPosted(db, posts);
   });
 });

@@ -5,12 +5,12 @@ import type { OptionValue } from '../../src/app/invocation.ts';
 import { manager, open, tempDbPath, testClock, testDigests } from './digest-harness.ts';
 
 const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
 });
 
-function setup() {
-  const s = open(tempDbPath());
+async function setup() {
+  const s = await open(tempDbPath());
   stores.push(s);
   const d = testDigests(s, testClock('2026-11-30T06:00:00Z'), { defaults: { time: '07:15', timezone: 'Europe/Berlin' } });
   return { s, d };
@@ -26,23 +26,23 @@ describe('/digest subscribe on a subscribed channel', () => {
     ['GIVEN topic:all THEN the topic is removed', { topic: 'all' }, ['09:30', 'Asia/Tokyo', null], 'Digest updated: every day at 09:30 (Asia/Tokyo).'],
     ['GIVEN nothing THEN everything stays', {}, ['09:30', 'Asia/Tokyo', 'energy'], 'Digest updated: every day at 09:30 (Asia/Tokyo), about “energy”.'],
   ])('%s', async (_name, options, row, said) => {
-    const { s, d } = setup();
+    const { s, d } = await setup();
     await d.commands.run('subscribe', { time: '09:30', timezone: 'Asia/Tokyo', topic: 'energy' }, manager('slack', 'C1'));
     const reply = await d.commands.run('subscribe', options, manager('slack', 'C1'));
     expect(reply.notice?.text).toBe(said);
-    expect(s.digests.listSubscriptions().map((x): Row => [x.timeInput, x.timezone, x.topic])).toEqual([row]);
+    expect((await s.digests.listSubscriptions()).map((x): Row => [x.timeInput, x.timezone, x.topic])).toEqual([row]);
   });
 
   it('GIVEN a cron schedule and a new timezone THEN the cron schedule stays', async () => {
-    const { s, d } = setup();
+    const { s, d } = await setup();
     await d.commands.run('subscribe', { time: '0 9 * * 1-5' }, manager('discord', 'D1'));
     await d.commands.run('subscribe', { timezone: 'UTC' }, manager('discord', 'D1'));
-    expect(s.digests.getSubscription('discord', 'D1')).toMatchObject({ schedule: '0 9 * * 1-5', timezone: 'UTC', topic: null });
+    expect((await s.digests.getSubscription('discord', 'D1'))).toMatchObject({ schedule: '0 9 * * 1-5', timezone: 'UTC', topic: null });
   });
 
   it('GIVEN a channel with no digest THEN the configured defaults still apply', async () => {
-    const { s, d } = setup();
+    const { s, d } = await setup();
     await d.commands.run('subscribe', { topic: 'all' }, manager('discord', 'D2'));
-    expect(s.digests.getSubscription('discord', 'D2')).toMatchObject({ timeInput: '07:15', timezone: 'Europe/Berlin', topic: null });
+    expect((await s.digests.getSubscription('discord', 'D2'))).toMatchObject({ timeInput: '07:15', timezone: 'Europe/Berlin', topic: null });
   });
 });

@@ -11,15 +11,16 @@ import { distinctRows, textKey } from '../../src/app/distinct-rows.ts';
 import { createApp } from '../../src/app/handle-command.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { fakePublisher, manager, testClock, testDigests } from './digest-harness.ts';
-import { openStore } from '../../src/store/sqlite.ts';
+import { openStore } from '../../src/store/index.ts';
+import { storeArticle } from '../../src/app/store-article.ts';
 import { pickTopQuote } from '../../src/core/top-quote.ts';
 
 const opened: Store[] = [];
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
 });
-function tempStore(): Store {
-  const store = openStore(join(mkdtempSync(join(tmpdir(), 'nb-distinct-')), 'test.db'));
+async function tempStore(): Promise<Store> {
+  const store = await openStore(join(mkdtempSync(join(tmpdir(), 'nb-distinct-')), 'test.db'));
   opened.push(store);
   return store;
 }
@@ -38,19 +39,19 @@ function story(body: string, published: string, quotes: Quote[], headline = 'Put
   return [article, briefing];
 }
 
-function seedTwice(store: Store, ingested = ['2024-03-20T10:00:00Z', '2024-03-21T10:00:00Z', '2024-03-19T10:00:00Z']): void {
+async function seedTwice(store: Store, ingested = ['2024-03-20T10:00:00Z', '2024-03-21T10:00:00Z', '2024-03-19T10:00:00Z']): Promise<void> {
   const quotes = [q('We are ready for talks,'), q('The West is not ready.'), q('new era', 'partial')];
   const [first = '', second = '', other = ''] = ingested;
   // the same story twice: an updated copy whose body differs by one word
-  store.ingestArticle(...story('Xi visited Moscow. Talks went well.', '2024-03-20', quotes), new Date(first));
-  store.ingestArticle(...story('Xi visited Moscow. Talks went very well.', '2024-03-21', [...quotes, q('We will meet again.')]), new Date(second));
-  store.ingestArticle(...story('A different story.', '2024-03-19', [q('Peace is possible.')], 'Putin speaks on peace'), new Date(other));
+  await storeArticle(store, ...story('Xi visited Moscow. Talks went well.', '2024-03-20', quotes), new Date(first));
+  await storeArticle(store, ...story('Xi visited Moscow. Talks went very well.', '2024-03-21', [...quotes, q('We will meet again.')]), new Date(second));
+  await storeArticle(store, ...story('A different story.', '2024-03-19', [q('Peace is possible.')], 'Putin speaks on peace'), new Date(other));
 }
 
 describe('answers without repeats', () => {
   it('GIVEN an article stored twice THEN /quote shows each quote once, newest copy first, and counts only the rest', async () => {
-    const store = tempStore();
-    seedTwice(store);
+    const store = await tempStore();
+    await seedTwice(store);
     const app = createApp({ store, clock: { now: () => new Date('2024-03-22T00:00:00Z') }, logger: silentLogger });
     const all = await app.handle({ command: 'quote', subcommand: null, options: { who: 'Putin', count: 10 } }, ctx);
     const texts = all.items.map((i) => (i as QuoteItem).text);
@@ -63,8 +64,8 @@ describe('answers without repeats', () => {
   });
 
   it('GIVEN an article stored twice THEN /brief shows the story once (the newest copy) and still fills the count', async () => {
-    const store = tempStore();
-    seedTwice(store);
+    const store = await tempStore();
+    await seedTwice(store);
     const app = createApp({ store, clock: { now: () => new Date('2024-03-22T00:00:00Z') }, logger: silentLogger });
     const brief = await app.handle({ command: 'brief', subcommand: null, options: { count: 2 } }, ctx);
     expect(brief.items.map((i) => [(i as StoryItem).headline, (i as StoryItem).date])).toEqual([
@@ -74,14 +75,14 @@ describe('answers without repeats', () => {
   });
 
   it('GIVEN an article stored twice within a digest window THEN the digest and its preview show it once', async () => {
-    const store = tempStore();
-    seedTwice(store, ['2024-03-21T08:00:00Z', '2024-03-21T09:00:00Z', '2024-03-21T10:00:00Z']);
+    const store = await tempStore();
+    await seedTwice(store, ['2024-03-21T08:00:00Z', '2024-03-21T09:00:00Z', '2024-03-21T10:00:00Z']);
     const clock = testClock('2024-03-21T12:00:00Z');
     const digests = testDigests(store, clock);
     const pub = fakePublisher('slack');
     digests.registerPublisher(pub);
     const headlines = (items: readonly unknown[]) => items.map((i) => (i as StoryItem).headline);
-    expect(headlines(digests.preview().items)).toEqual(['Putin and Xi meet', 'Putin speaks on peace']);
+    expect(headlines((await digests.preview()).items)).toEqual(['Putin and Xi meet', 'Putin speaks on peace']);
     await digests.commands.run('subscribe', { time: '12:00', timezone: 'UTC' }, manager('slack', 'C1'));
     const reply = await digests.commands.run('now', {}, manager('slack', 'C1'));
     expect(reply.notice?.text).toBe('Digest posted: 2 stories.');
@@ -95,10 +96,10 @@ describe('answers without repeats', () => {
     expect(textKey(a) === textKey(b)).toBe(same);
   });
 
-  it('GIVEN many repeats before the distinct rows THEN distinctRows asks for more until it has n', () => {
+  it('GIVEN many repeats before the distinct rows THEN distinctRows asks for more until it has n', async () => {
     const data = [...Array.from({ length: 30 }, () => 'a'), 'b', 'c'];
     const limits: number[] = [];
-    const out = distinctRows((limit) => (limits.push(limit), data.slice(0, limit)), (r) => r, 3);
+    const out = await distinctRows(async (limit) => (limits.push(limit), data.slice(0, limit)), (r) => r, 3);
     expect(out.rows).toEqual(['a', 'b', 'c']);
     expect(out.skipped).toBe(29);
     expect(limits).toEqual([11, 44]);

@@ -6,9 +6,9 @@ import { helpMessage, usage } from '../../src/app/help.ts';
 
 describe('usage', () => {
   it.each([
-    ['brief', null, '/brief [topic:<words>] [count:<1-10>]'],
-    ['quote', null, '/quote who:<name> [about:<words>] [count:<1-10>]'],
-    ['QUOTE', null, '/quote who:<name> [about:<words>] [count:<1-10>]'],
+    ['brief', null, '/brief [topic:<words>] [count:<1-10>] [page:<n>]'],
+    ['quote', null, '/quote who:<name> [about:<words>] [count:<1-10>] [page:<n>]'],
+    ['QUOTE', null, '/quote who:<name> [about:<words>] [count:<1-10>] [page:<n>]'],
     ['help', null, '/help [command:<brief|quote|digest>]'],
     ['digest', 'subscribe', '/digest subscribe [time:<HH:MM>] [timezone:<Area/City>] [topic:<words>]'],
     ['digest', 'status', '/digest status'],
@@ -29,7 +29,7 @@ describe('helpMessage', () => {
       expect(example).toBeDefined();
       expect(() => parseCommandText((example ?? '').slice(5))).not.toThrow();
     }
-    expect(renderText(m)).toContain('/quote who:<name> [about:<words>] [count:<1-10>]');
+    expect(renderText(m)).toContain('/quote who:<name> [about:<words>] [count:<1-10>] [page:<n>]');
   });
 
   it.each(['quote', '/quote', 'QUOTE'])('GIVEN %s THEN the detailed help of /quote: help text, options and all examples', (name) => {

@@ -6,16 +6,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/app/ports.ts';
 import { formatIngestLine, ingestDocument } from '../../src/app/ingest.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { openStore } from '../../src/store/sqlite.ts';
+import { openStore } from '../../src/store/index.ts';
 
 const opened: Store[] = [];
-function deps() {
-  const store = openStore(join(mkdtempSync(join(tmpdir(), 'nb-ingest-')), 'test.db'));
+async function deps() {
+  const store = await openStore(join(mkdtempSync(join(tmpdir(), 'nb-ingest-')), 'test.db'));
   opened.push(store);
   return { store, clock: { now: () => new Date('2024-05-01T08:00:00Z') }, logger: silentLogger };
 }
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
 });
 
 const EMPTY_ATOM = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Quiet desk</title><id>tag:q.test,2024:feed</id></feed>';
@@ -27,22 +27,22 @@ describe('ingestDocument', () => {
     ['GIVEN an Atom feed with no entries', 'empty.atom', EMPTY_ATOM],
     ['GIVEN an RSS feed with no items', 'empty.rss', EMPTY_RSS],
     ['GIVEN a JSON Feed with no items', 'empty.json', EMPTY_JSON],
-  ])('%s THEN one failed line says the feed has no items, and nothing is stored', (_name, file, content) => {
-    const d = deps();
-    const lines = ingestDocument(d, { content, file, url: null }, file);
+  ])('%s THEN one failed line says the feed has no items, and nothing is stored', async (_name, file, content) => {
+    const d = await deps();
+    const lines = await ingestDocument(d, { content, file, url: null }, file);
     expect(lines).toHaveLength(1);
     expect(lines[0]!.status).toBe('failed');
     expect(formatIngestLine(lines[0]!)).toBe(`failed: ${file}: no articles in it (the feed has no items)`);
-    expect(d.store.countArticles()).toBe(0);
+    expect(await d.store.countArticles()).toBe(0);
   });
 
-  it('GIVEN two JSON feeds whose items share the id "1" THEN both items are stored', () => {
-    const d = deps();
+  it('GIVEN two JSON feeds whose items share the id "1" THEN both items are stored', async () => {
+    const d = await deps();
     const feed = (title: string, text: string) =>
       JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title, items: [{ id: '1', title: `${title} news`, content_text: text }] });
-    const a = ingestDocument(d, { content: feed('Harbour Radio', 'Ferry crews voted to strike for two days next week.'), file: 'a.json', url: null }, 'a.json');
-    const b = ingestDocument(d, { content: feed('Valley Gazette', 'The council approved a new footbridge over the river.'), file: 'b.json', url: null }, 'b.json');
+    const a = await ingestDocument(d, { content: feed('Harbour Radio', 'Ferry crews voted to strike for two days next week.'), file: 'a.json', url: null }, 'a.json');
+    const b = await ingestDocument(d, { content: feed('Valley Gazette', 'The council approved a new footbridge over the river.'), file: 'b.json', url: null }, 'b.json');
     expect([...a, ...b].map((l) => l.status)).toEqual(['stored', 'stored']);
-    expect(d.store.countArticles()).toBe(2);
+    expect(await d.store.countArticles()).toBe(2);
   });
 });

@@ -126,13 +126,14 @@ describe('toDiscordCommands', () => {
     }
   });
 
-  it('GIVEN /quote THEN who is a required autocompleted string with length limits and count an integer 1-10', () => {
+  it('GIVEN /quote THEN who is a required autocompleted string with length limits and count an integer 1-10, page one from 1', () => {
     const quote = json.find((c) => c.name === 'quote');
     const options = quote && 'options' in quote ? quote.options : undefined;
     expect(options).toEqual([
       { type: 3, name: 'who', description: expect.any(String), required: true, autocomplete: true, min_length: 1, max_length: 100 },
       { type: 3, name: 'about', description: expect.any(String), required: false, max_length: 200 },
       { type: 4, name: 'count', description: expect.any(String), required: false, min_value: 1, max_value: 10 },
+      { type: 4, name: 'page', description: expect.any(String), required: false, min_value: 1 },
     ]);
   });
 

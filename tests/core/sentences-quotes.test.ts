@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quoteRoles, quoteSpans } from '../../src/core/sentence-quotes.ts';
-import { splitSentences } from '../../src/core/sentences.ts';
+import { quoteRoles, quoteSpans } from '../../src/core/sentences/index.ts';
+import { splitSentences } from '../../src/core/sentences/index.ts';
 
 describe('quoteSpans', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/core/sentences.ts';
+import { splitSentences } from '../../src/core/sentences/index.ts';
 
 const texts = (t: string): string[] => splitSentences(t).map((s) => s.text);
 
@@ -32,6 +32,9 @@ describe('splitSentences', () => {
     ['a bullet list whose items run on with commas', '- costs rose,\n- sales fell,\n- rivals grew.', ['- costs rose,\n- sales fell,\n- rivals grew.']],
     ['a paragraph with no final full stop', 'Unlimited possibilities\n\nMoscow and Beijing agreed.', ['Unlimited possibilities', 'Moscow and Beijing agreed.']],
     ['a sentence that runs over a paragraph break', 'The minister said that\n\nthe talks would go on.', ['The minister said that', 'the talks would go on.']],
+    ['a lost full stop before a sentence opener', 'The new games follow on Monday If you like puzzles, try them.', ['The new games follow on Monday', 'If you like puzzles, try them.']],
+    ['a photo caption glued to the story', 'Fans queue at the stadium gates They waited six hours for tickets.', ['Fans queue at the stadium gates', 'They waited six hours for tickets.']],
+    ['a title with a capitalised pronoun inside a sentence', 'She starred in the show Faking It and in two films.', ['She starred in the show Faking It and in two films.']],
     ['a lower-case word after a full stop', 'It costs 5 dollars approx. per day. Fine.', ['It costs 5 dollars approx. per day.', 'Fine.']],
   ])('GIVEN %s THEN it splits where a reader would', (_name, input, expected) => {
     expect(texts(input)).toEqual(expected);

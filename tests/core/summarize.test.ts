@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Block } from '../../src/core/article.ts';
 import { BriefingError } from '../../src/core/errors.ts';
 import { parseDocument } from '../../src/core/parse/index.ts';
-import { splitSentences } from '../../src/core/sentences.ts';
-import { quoteSpans } from '../../src/core/sentence-quotes.ts';
-import { summarize } from '../../src/core/summarize.ts';
-import { HEADLINE_MAX, shortenHeadline } from '../../src/core/summarize-headline.ts';
+import { splitSentences } from '../../src/core/sentences/index.ts';
+import { quoteSpans } from '../../src/core/sentences/index.ts';
+import { summarize } from '../../src/core/summarize/index.ts';
+import { HEADLINE_MAX, shortenHeadline } from '../../src/core/summarize/index.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/summaries');
 const SEEDS = join(import.meta.dirname, '../../seeds');

@@ -1,6 +1,8 @@
 // Message -> readable text for the console: wrapped lines, bullets, quotes with “ ” and
 // "— Speaker", source · date, the notice with its hint, "…and N more". Article text is sanitised
 // (control characters, including terminal escape sequences, are removed).
+import { formatCommandText } from '../../app/command-text.ts';
+import { moreLine } from '../../core/message.ts';
 import type { Item, Message, Notice, Section } from '../../core/message.ts';
 import { clipRaw, countOf, safeHttpUrl, trimQuote, sanitizeLine, sanitizeText, sourceLine, truncateText } from '../../core/sanitize.ts';
 
@@ -124,8 +126,10 @@ export function renderText(message: Message, opts: TextRenderOptions = {}): stri
   for (const item of message.items) blocks.push(itemLines(item, paragraph));
   for (const section of message.sections ?? []) blocks.push(sectionLines(section, paragraph));
   const tail: string[] = [];
-  const more = countOf(message.more);
-  if (more > 0) tail.push(`…and ${more} more`);
+  const counts = moreLine(countOf(message.more), message.paging);
+  if (counts) tail.push(counts);
+  const next = message.paging?.next ? formatCommandText(message.paging.next.command, null, message.paging.next.options) : null;
+  if (next) tail.push(...paragraph(`Type ${clean(next)} for the next page.`));
   const footer = message.footer ? clean(message.footer) : '';
   if (footer) tail.push(...paragraph(footer));
   if (tail.length > 0) blocks.push(tail);

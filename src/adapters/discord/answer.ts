@@ -53,6 +53,8 @@ export interface AnswerOptions {
   /** Produces the answer (runCommand, which never throws); a throw still becomes the generic error reply. */
   run: () => Promise<Message>;
   command: string;
+  /** Shown only to the one who asked, whatever the Message says (a More button's page). */
+  ephemeral?: boolean;
   logger: Logger;
   deferAfterMs?: number;
   /** When Discord created the interaction (from its snowflake id), in ms since the epoch. */
@@ -75,7 +77,8 @@ export async function answerInteraction(opts: AnswerOptions): Promise<AnswerOutc
   const { responder, logger } = opts;
   const answer = opts
     .run()
-    .catch((err: unknown) => errorToMessage(err, logger));
+    .catch((err: unknown) => errorToMessage(err, logger))
+    .then((m): Message => (opts.ephemeral ? { ...m, visibility: 'ephemeral' } : m));
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), directAnswerBudget(opts));
@@ -91,7 +94,7 @@ export async function answerInteraction(opts: AnswerOptions): Promise<AnswerOutc
     return 'replied';
   }
 
-  const deferredEphemeral = deferEphemeralFor(opts.command);
+  const deferredEphemeral = opts.ephemeral === true || deferEphemeralFor(opts.command);
   await responder.defer(deferredEphemeral);
   const message = await answer;
   const ephemeral = message.visibility === 'ephemeral';

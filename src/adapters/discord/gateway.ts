@@ -5,6 +5,7 @@ import {
   GatewayIntentBits,
   MessageFlags,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type InteractionReplyOptions,
@@ -12,6 +13,7 @@ import {
 import type { App, Logger } from '../../app/ports.ts';
 import { runCommand } from '../../app/run-command.ts';
 import { answerInteraction, type InteractionResponder } from './answer.ts';
+import { runMoreButton } from './more-answer.ts';
 import { commandContext, toCommandInput, toDiscordChoices } from './interaction-input.ts';
 import type { DiscordMessagePayload } from './render.ts';
 
@@ -35,11 +37,12 @@ export function toReplyOptions(payload: DiscordMessagePayload): InteractionReply
   const out: InteractionReplyOptions = { allowedMentions: { parse: [] } };
   if (payload.content !== undefined) out.content = payload.content;
   if (payload.embeds !== undefined) out.embeds = payload.embeds;
+  if (payload.components !== undefined) out.components = payload.components;
   if (payload.flags) out.flags = payload.flags as InteractionReplyOptions['flags'];
   return out;
 }
 
-function responderFor(i: ChatInputCommandInteraction): InteractionResponder {
+function responderFor(i: ChatInputCommandInteraction | ButtonInteraction): InteractionResponder {
   return {
     reply: async (p) => {
       await i.reply(toReplyOptions(p));
@@ -79,6 +82,27 @@ async function onCommand(i: ChatInputCommandInteraction, deps: GatewayDeps): Pro
   log.debug({ outcome }, 'discord interaction answered');
 }
 
+/** A More button: the next page, re-run as the presser's own command, shown only to them. */
+async function onButton(i: ButtonInteraction, deps: GatewayDeps): Promise<void> {
+  const log = deps.logger.child({ interaction: i.id, button: i.customId.slice(0, 100), user: i.user.id, guild: i.guildId });
+  const ctx = commandContext({
+    channelId: i.channelId,
+    userId: i.user.id,
+    guildId: i.guildId,
+    permissions: i.memberPermissions?.bitfield ?? null,
+  });
+  const outcome = await answerInteraction({
+    responder: responderFor(i),
+    command: 'more',
+    ephemeral: true,
+    logger: log,
+    deferAfterMs: deps.deferAfterMs,
+    createdAt: i.createdTimestamp,
+    run: () => runMoreButton(deps.app, i.customId, ctx, log),
+  });
+  log.debug({ outcome }, 'discord button answered');
+}
+
 async function onAutocomplete(i: AutocompleteInteraction, deps: GatewayDeps): Promise<void> {
   const focused = i.options.getFocused(true);
   let choices: { name: string; value: string }[] = [];
@@ -97,6 +121,7 @@ export function attachInteractionHandler(client: Client, deps: GatewayDeps): voi
     let work: Promise<void> | null = null;
     if (i.isChatInputCommand()) work = onCommand(i, deps);
     else if (i.isAutocomplete()) work = onAutocomplete(i, deps);
+    else if (i.isButton()) work = onButton(i, deps);
     work?.catch((err: unknown) => deps.logger.error({ err, interaction: i.id }, 'could not answer a discord interaction'));
   });
   client.on(Events.Error, (err) => deps.logger.error({ err }, 'discord client error'));

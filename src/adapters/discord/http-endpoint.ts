@@ -7,6 +7,7 @@ import { InteractionResponseType, InteractionType, MessageFlags, Routes, type RE
 import type { App, Logger } from '../../app/ports.ts';
 import { runCommand } from '../../app/run-command.ts';
 import { answerInteraction, type InteractionResponder } from './answer.ts';
+import { runMoreButton } from './more-answer.ts';
 import { commandContext, flattenOptions, toCommandInput, toDiscordChoices, type RawCommandOption } from './interaction-input.ts';
 import { publicKeyFromHex, verifyDiscordSignature } from './verify-signature.ts';
 
@@ -41,7 +42,8 @@ interface RawInteraction {
   channel?: { id: string };
   member?: { permissions?: string; user?: { id: string; bot?: boolean } };
   user?: { id: string; bot?: boolean };
-  data?: { name: string; options?: RawCommandOption[] };
+  /** A command's name and options, or a component's custom_id (MESSAGE_COMPONENT). */
+  data?: { name?: string; options?: RawCommandOption[]; custom_id?: unknown; component_type?: number };
 }
 
 /** The creation time encoded in a snowflake id (ms since the epoch), or undefined. */
@@ -134,7 +136,27 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpEndpo
     res.writeHead(204).end();
     return;
   }
-  const command = i.data.name;
+  const ctx = commandContext({
+    channelId: i.channel_id ?? i.channel?.id,
+    userId: user.id,
+    guildId: i.guild_id,
+    permissions: i.member?.permissions,
+  });
+  if (i.type === InteractionType.MessageComponent) {
+    // a More button: the next page, only for whoever pressed it
+    const log = opts.logger.child({ interaction: i.id, user: user.id, guild: i.guild_id ?? null, via: 'http' });
+    await answerInteraction({
+      responder: httpResponder(res, opts.rest, i),
+      command: 'more',
+      ephemeral: true,
+      logger: log,
+      deferAfterMs: opts.deferAfterMs,
+      createdAt: snowflakeTime(i.id),
+      run: () => runMoreButton(opts.app, i.data?.custom_id, ctx, log),
+    });
+    return;
+  }
+  const command = String(i.data.name ?? '');
   if (i.type === InteractionType.ApplicationCommandAutocomplete) {
     const focused = flattenOptions(i.data.options).focused;
     let choices: { name: string; value: string }[] = [];
@@ -146,12 +168,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpEndpo
     return sendJson(res, 200, { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
   }
   if (i.type !== InteractionType.ApplicationCommand) return sendJson(res, 400, { error: `unsupported interaction type ${i.type}` });
-  const ctx = commandContext({
-    channelId: i.channel_id ?? i.channel?.id,
-    userId: user.id,
-    guildId: i.guild_id,
-    permissions: i.member?.permissions,
-  });
   const log = opts.logger.child({ interaction: i.id, command, user: user.id, guild: i.guild_id ?? null, via: 'http' });
   await answerInteraction({
     responder: httpResponder(res, opts.rest, i),

@@ -2,15 +2,19 @@
 // content. Every limit of Discord is a constant here; article text is sanitised and escaped
 // (escape.ts). A reply too big for one message is split into follow-ups (at most MAX_PAYLOADS),
 // and what still does not fit is counted in a visible "…and N more".
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APIEmbedField } from 'discord.js';
+import { moreLine } from '../../core/message.ts';
 import type { Item, Message, Notice, QuoteItem, Section, StoryItem } from '../../core/message.ts';
 import { clipRaw, countOf, fitEscaped, trimQuote, safeHttpUrl, sanitizeLine, sanitizeText, sourceLine } from '../../core/sanitize.ts';
 import { discordPlain, escapeMarkdown } from './escape.ts';
+import { moreCustomId, moreRow, nextPageText } from './more-button.ts';
 
 export interface DiscordMessagePayload {
   content?: string;
   embeds?: APIEmbed[];
   allowed_mentions: { parse: [] };
+  /** The More button of a paged answer (on the last payload only). */
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
   /** 64 = ephemeral (interaction responses only). */
   flags?: number;
 }
@@ -41,6 +45,7 @@ const BUDGET = {
   notice: 600,
   hint: 300,
   messageFooter: 250,
+  nextPage: 300,
 } as const;
 
 /** A long answer becomes at most this many messages (the reply and its follow-ups). */
@@ -143,9 +148,13 @@ function headLines(message: Message): string[] {
   return lines;
 }
 
-function tailLines(message: Message, more: number): string[] {
+function tailLines(message: Message, more: number, button: boolean): string[] {
   const lines: string[] = [];
-  if (more > 0) lines.push(`…and ${more} more`);
+  const counts = moreLine(more, message.paging);
+  if (counts) lines.push(counts);
+  // no room for the command in a button: say what to type instead
+  const next = button ? null : nextPageText(message.paging?.next);
+  if (next) lines.push(`Next page: ${md(next, BUDGET.nextPage)}`);
   const footer = message.footer ? md(message.footer, BUDGET.messageFooter) : '';
   if (footer) lines.push(`-# ${footer}`);
   return lines;
@@ -190,7 +199,8 @@ export function renderDiscord(message: Message): DiscordMessagePayload[] {
   const more = countOf(message.more) + dropped;
 
   const head = headLines(message);
-  const tail = tailLines(message, more);
+  const customId = moreCustomId(message.paging?.next);
+  const tail = tailLines(message, more, customId !== null);
   const count = Math.max(1, groups.length);
   const flags = message.visibility === 'ephemeral' ? { flags: EPHEMERAL_FLAG } : {};
   const payloads: DiscordMessagePayload[] = [];
@@ -201,6 +211,7 @@ export function renderDiscord(message: Message): DiscordMessagePayload[] {
     payloads.push({
       ...(text !== undefined ? { content: text } : {}),
       ...(embeds.length > 0 ? { embeds } : {}),
+      ...(customId && i === count - 1 ? { components: [moreRow(customId)] } : {}),
       allowed_mentions: { parse: [] },
       ...flags,
     });

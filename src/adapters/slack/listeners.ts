@@ -8,7 +8,8 @@ import type { Message } from '../../core/message.ts';
 import { answerText, isShareable, slackContext } from './answer.ts';
 import { fromSlackText } from './incoming-text.ts';
 import type { SlackPoster } from './publisher.ts';
-import { renderSlack, SHARE_ACTION_ID, SLACK_LIMITS } from './render.ts';
+import { isPaged } from '../../app/paging.ts';
+import { MORE_ACTION_ID, renderSlack, SHARE_ACTION_ID, SLACK_LIMITS } from './render.ts';
 import type { SlackMessagePayload } from './render.ts';
 
 export interface ListenerDeps {
@@ -70,6 +71,27 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
     const shareValue = message.shareable && text.length <= SLACK_LIMITS.buttonValue ? text : undefined;
     const payload = renderSlack(message, shareValue ? { shareValue } : {});
     await safeRespond(respond, toRespond(payload), log);
+  });
+
+  // More: the next page of a paged answer, re-run as the presser's own command, shown only to
+  // them (a new ephemeral message; the answer the button sits under stays as it is).
+  bolt.action(MORE_ACTION_ID, async ({ ack, body, action, respond }) => {
+    await ack();
+    if (body.type !== 'block_actions' || action.type !== 'button') return;
+    const ephemeral = { response_type: 'ephemeral', replace_original: false } as const;
+    const text = typeof action.value === 'string' ? action.value : '';
+    const channelId = body.channel?.id ?? body.container?.channel_id;
+    if (!text.startsWith('/') || text.length > SLACK_LIMITS.buttonValue || !channelId) {
+      log.warn({ length: text.length, channel: Boolean(channelId) }, 'slack: a More button that is not ours');
+      const notice = noticeMessage({ tone: 'error', text: "This button isn't one I know, so I can't answer it.", hint: 'Run the command again, e.g. /brief page:2.' });
+      await safeRespond(respond, toRespond(renderSlack(notice), ephemeral), log);
+      return;
+    }
+    const ctx = slackContext({ channelId, userId: body.user.id, teamId: body.team?.id ?? null });
+    const { message } = await answerText(deps.app, text, ctx, log, { only: isPaged });
+    const page = { ...message, visibility: 'ephemeral' as const };
+    const payload = renderSlack(page, page.shareable ? { shareValue: text } : {});
+    await safeRespond(respond, toRespond(payload, ephemeral), log);
   });
 
   bolt.action(SHARE_ACTION_ID, async ({ ack, body, action, respond }) => {

@@ -2,7 +2,9 @@
 // fallback. Every limit is a constant here; article text is sanitised and escaped (escape.ts).
 // What does not fit in 50 blocks or the text budget is counted in a visible "…and N more".
 import type { types } from '@slack/bolt';
-import type { Item, Message, Notice, QuoteItem, Section, StoryItem } from '../../core/message.ts';
+import { formatCommandText } from '../../app/command-text.ts';
+import { moreLine } from '../../core/message.ts';
+import type { Item, Message, NextPage, Notice, QuoteItem, Section, StoryItem } from '../../core/message.ts';
 import { clipRaw, countOf, fitEscaped, trimQuote, safeHttpUrl, sanitizeLine, sanitizeText, sourceLine, truncateText } from '../../core/sanitize.ts';
 import { escapeSlack, slackLink, slackPlain } from './escape.ts';
 
@@ -32,6 +34,14 @@ export const SLACK_LIMITS = {
 } as const;
 
 export const SHARE_ACTION_ID = 'newsbrief_share';
+/** The More button of a paged answer; its value is the next page's command text (`/brief page:2`). */
+export const MORE_ACTION_ID = 'newsbrief_more';
+
+/** The value of a More button for this next page, or null when it cannot be written (or is too long). */
+export function moreValue(next: NextPage | null | undefined): string | null {
+  const text = next ? formatCommandText(next.command, null, next.options) : null;
+  return text && text.length <= SLACK_LIMITS.buttonValue ? text : null;
+}
 
 const BUDGET = {
   intro: 600,
@@ -144,12 +154,11 @@ export function renderSlack(message: Message, opts: SlackRenderOptions = {}): Sl
   const footer = message.footer ? line(message.footer, BUDGET.footer) : '';
   if (footer) tail.push(context(footer));
   const share = message.shareable && opts.shareValue && opts.shareValue.length <= SLACK_LIMITS.buttonValue ? opts.shareValue : null;
-  if (share) {
-    tail.push({
-      type: 'actions',
-      elements: [{ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel', emoji: false }, value: share }],
-    });
-  }
+  const more = moreValue(message.paging?.next);
+  const buttons: types.Button[] = [];
+  if (more) buttons.push({ type: 'button', action_id: MORE_ACTION_ID, text: { type: 'plain_text', text: 'More', emoji: false }, value: more });
+  if (share) buttons.push({ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel', emoji: false }, value: share });
+  if (buttons.length > 0) tail.push({ type: 'actions', elements: buttons });
 
   // Reserve room for the "…and N more" line, then add items and sections while they fit.
   const reservedBlocks = head.length + tail.length + 1;
@@ -167,8 +176,8 @@ export function renderSlack(message: Message, opts: SlackRenderOptions = {}): Sl
     body.push(...blocks);
     textSize += size;
   }
-  const more = countOf(message.more) + dropped;
-  const moreBlocks = more > 0 ? [context(`…and ${more} more`)] : [];
+  const counts = moreLine(countOf(message.more) + dropped, message.paging);
+  const moreBlocks = counts ? [context(counts)] : [];
   const blocks = [...head, ...body, ...moreBlocks, ...tail];
   if (blocks.length === 0) blocks.push(section('Nothing to show.'));
   return {

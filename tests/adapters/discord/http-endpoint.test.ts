@@ -4,7 +4,7 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../../src/core/message.ts';
 import { recordingApp, startHarness, type Harness } from '../../fakes/discord/harness.ts';
-import { interactionPayload, str } from '../../fakes/discord/interactions.ts';
+import { componentPayload, interactionPayload, str } from '../../fakes/discord/interactions.ts';
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 const publicHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
@@ -107,5 +107,24 @@ describe('discord HTTP interactions endpoint', () => {
   it('GIVEN no public key THEN no endpoint is started', async () => {
     h = await startHarness(recordingApp());
     expect(h.discord.httpPort).toBeNull();
+  });
+
+  it('GIVEN a signed More button press THEN the next page is the ephemeral answer, re-run as the presser\'s command', async () => {
+    const app = recordingApp(() => answer);
+    h = await startHarness(app, { config: { publicKey: publicHex } });
+    const body = JSON.stringify(componentPayload(h.fake.identity, { customId: 'more:/quote who:Putin page:2', userId: '500000000000000042' }));
+    const res = await post(body, signed(body));
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    expect(app.calls.map((c) => [c.inv, c.ctx.userId])).toEqual([[{ command: 'quote', subcommand: null, options: { who: 'Putin', page: 2 } }, '500000000000000042']]);
+  });
+
+  it('GIVEN a signed press of a button that is not ours THEN a friendly ephemeral notice and the app is not called', async () => {
+    const app = recordingApp(() => answer);
+    h = await startHarness(app, { config: { publicKey: publicHex } });
+    const body = JSON.stringify(componentPayload(h.fake.identity, { customId: 'more:/help' }));
+    const res = await post(body, signed(body));
+    expect(res.json).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Only /brief, /quote answers can be used here.') } });
+    expect(app.calls).toHaveLength(0);
   });
 });

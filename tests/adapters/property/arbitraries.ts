@@ -1,7 +1,7 @@
 // fast-check arbitraries for random and hostile replies: random unicode, mention tokens, markdown,
 // control and bidi characters, lone surrogates, very long quotations, up to 30 items.
 import fc from 'fast-check';
-import type { Item, Message, QuoteItem, Section, StoryItem } from '../../../src/core/message.ts';
+import type { Item, Message, Paging, QuoteItem, Section, StoryItem } from '../../../src/core/message.ts';
 
 export const HOSTILE_TOKENS = [
   '@everyone', '@here', '@Everyone', '<@123>', '<@!123>', '<@&456>', '<#789>', '</brief:123>', '<t:1700000000:R>', '<:smile:1>', '<a:x:2>',
@@ -71,6 +71,34 @@ export const item: fc.Arbitrary<Item> = fc.oneof(storyItem, quoteItem);
 
 const section: fc.Arbitrary<Section> = fc.record({ heading: longText, lines: fc.array(longText, { maxLength: 6 }) });
 
+/** A next page whose values come from users: hostile, long, or a plain word. */
+const randomNextPage = fc.record({
+  command: fc.constantFrom('brief', 'quote', 'digest', 'nope'),
+  options: fc.record(
+    {
+      topic: fc.oneof(hostileText, fc.constantFrom('oil', 'interest rates', 'x'.repeat(90))),
+      who: fc.oneof(hostileText, fc.constant('Putin')),
+      count: fc.integer({ min: -2, max: 12 }),
+      page: fc.oneof(fc.integer({ min: 2, max: 10 }), fc.integer()),
+    },
+    { requiredKeys: ['page'] },
+  ),
+});
+/** Next pages that parse: a button on Slack; on Discord too unless the custom_id would pass 100. */
+const validNextPage = fc.record({
+  command: fc.constant('brief'),
+  options: fc.record({ topic: fc.oneof(hostileText, fc.constantFrom('oil', 'x'.repeat(95))), page: fc.integer({ min: 2, max: 99 }) }, { requiredKeys: ['page'] }),
+});
+const nextPage = fc.oneof(randomNextPage, validNextPage);
+
+/** Paging as the use cases make it, and nonsense (NaN, negatives, a page past the pages). */
+export const paging: fc.Arbitrary<Paging> = fc.record({
+  page: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constantFrom(0, -1, Number.NaN, 1.5)),
+  pages: fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.constant(Number.NaN)),
+  exact: fc.boolean(),
+  next: fc.option(nextPage, { nil: null }),
+});
+
 export const message: fc.Arbitrary<Message> = fc.record(
   {
     visibility: fc.constantFrom('public' as const, 'ephemeral' as const),
@@ -79,6 +107,7 @@ export const message: fc.Arbitrary<Message> = fc.record(
     items: fc.array(item, { maxLength: 30 }),
     sections: fc.array(section, { maxLength: 4 }),
     more: fc.nat({ max: 500 }),
+    paging: nullable(paging),
     notice: nullable(
       fc.record({
         tone: fc.constantFrom('info' as const, 'success' as const, 'warning' as const, 'error' as const),

@@ -47,6 +47,15 @@ export function discordViolations(p: DiscordMessagePayload, ephemeral: boolean):
     if (e.url !== undefined && !/^https?:\/\/[^\s<>|()]+$/.test(e.url)) v.push(`url ${e.url}`);
   }
   if (total > 6000) v.push(`embeds total ${total}`);
+  for (const row of p.components ?? []) {
+    if (row.type !== 1 || row.components.length === 0 || row.components.length > 5) v.push('bad action row');
+    for (const c of row.components) {
+      if (c.type !== 2) continue;
+      if (!('custom_id' in c) || c.custom_id.length === 0 || c.custom_id.length > 100) v.push('custom_id length');
+      if (('label' in c ? (c.label ?? '') : '').length > 80) v.push('button label length');
+    }
+  }
+  if ((p.components ?? []).length > 5) v.push('more than 5 action rows');
   for (const t of discordTexts(p)) {
     const m = DISCORD_MENTION.exec(t);
     if (m) v.push(`mention syntax ${JSON.stringify(m[0])}`);
@@ -89,7 +98,7 @@ export function slackViolations(p: SlackMessagePayload, ephemeral: boolean): str
     if (b.type === 'actions') {
       for (const e of b.elements) {
         if (e.type !== 'button') continue;
-        if (e.action_id !== 'newsbrief_share') v.push(`action_id ${e.action_id}`);
+        if (e.action_id !== 'newsbrief_share' && e.action_id !== 'newsbrief_more') v.push(`action_id ${e.action_id}`);
         if ((e.value ?? '').length > 2000) v.push(`button value ${(e.value ?? '').length}`);
       }
     }

@@ -4,14 +4,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TEXT_WIDTH, renderText } from '../../../src/adapters/console/render.ts';
 import { renderDiscord } from '../../../src/adapters/discord/render.ts';
-import { renderSlack } from '../../../src/adapters/slack/render.ts';
+import { moreCustomId } from '../../../src/adapters/discord/more-button.ts';
+import { moreValue, renderSlack } from '../../../src/adapters/slack/render.ts';
 import { message } from './arbitraries.ts';
 import { discordViolations, slackViolations } from './limits.ts';
 
 const RUNS = { numRuns: 1000 };
 
 function moreCount(text: string): number {
-  const m = /…and (\d+) more/.exec(text);
+  const m = /…and (\d+)\+? more/.exec(text);
   return m ? Number(m[1]) : 0;
 }
 
@@ -26,6 +27,15 @@ describe('renderDiscord over hostile messages', () => {
         const itemEmbeds = payloads.flatMap((p) => p.embeds ?? []).filter((e) => !e.fields);
         const counted = payloads.reduce((n, p) => n + moreCount(p.content ?? ''), 0);
         expect(itemEmbeds.length + counted).toBe(msg.items.length + (msg.more ?? 0));
+        // a More button exactly when there is a next page that fits a custom_id, on the last payload
+        const rows = payloads.flatMap((p, i) => (p.components ?? []).map((row) => ({ row, last: i === payloads.length - 1 })));
+        const id = moreCustomId(msg.paging?.next);
+        expect(rows.length).toBe(id ? 1 : 0);
+        for (const { row, last } of rows) {
+          expect(last).toBe(true);
+          expect(row.components).toEqual([{ type: 2, style: 2, label: 'More', custom_id: id }]);
+          expect(id!.length).toBeLessThanOrEqual(100);
+        }
       }),
       RUNS,
     );
@@ -38,11 +48,13 @@ describe('renderSlack over hostile messages', () => {
       fc.property(message, fc.option(fc.string({ maxLength: 2100 }), { nil: undefined }), (msg, shareValue) => {
         const payload = renderSlack(msg, shareValue === undefined ? {} : { shareValue });
         expect(slackViolations(payload, msg.visibility === 'ephemeral')).toEqual([]);
-        const buttons = payload.blocks.filter((b) => b.type === 'actions');
-        expect(buttons.length).toBe(msg.shareable && shareValue && shareValue.length <= 2000 ? 1 : 0);
-        const more = payload.blocks.map((b) => (b.type === 'context' ? b.elements.map((e) => ('text' in e ? e.text : '')).join('') : '')).reduce((n, t) => n + moreCount(t), 0);
+        const buttons = payload.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+        const share = msg.shareable && shareValue && shareValue.length <= 2000;
+        const more = moreValue(msg.paging?.next);
+        expect(buttons.map((b) => ('action_id' in b ? b.action_id : ''))).toEqual([...(more ? ['newsbrief_more'] : []), ...(share ? ['newsbrief_share'] : [])]);
+        const counted = payload.blocks.map((b) => (b.type === 'context' ? b.elements.map((e) => ('text' in e ? e.text : '')).join('') : '')).reduce((n, t) => n + moreCount(t), 0);
         const itemSections = payload.blocks.filter((b) => b.type === 'section' && b.block_id?.startsWith('item-')).length;
-        expect(itemSections + more).toBe(msg.items.length + (msg.more ?? 0));
+        expect(itemSections + counted).toBe(msg.items.length + (msg.more ?? 0));
       }),
       RUNS,
     );
@@ -59,7 +71,7 @@ describe('renderText over hostile messages', () => {
         expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
         // a link stays whole on its own line so that terminals can open it
         for (const line of text.split('\n')) if (!/^ *https?:\/\/\S+$/.test(line)) expect([...line].length).toBeLessThanOrEqual(TEXT_WIDTH);
-        if ((msg.more ?? 0) > 0) expect(text).toContain(`…and ${msg.more} more`);
+        if ((msg.more ?? 0) > 0) expect(text).toContain(`…and ${msg.more}${msg.paging?.exact === false ? '+' : ''} more`);
       }),
       RUNS,
     );

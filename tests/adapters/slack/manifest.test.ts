@@ -37,8 +37,8 @@ describe('GIVEN the commands in commands/', () => {
   });
 
   it.each([
-    { name: 'quote', hint: 'who:<name> [about:<words>] [count:<1-10>]' },
-    { name: 'brief', hint: '[topic:<words>] [count:<1-10>]' },
+    { name: 'quote', hint: 'who:<name> [about:<words>] [count:<1-10>] [page:<n>]' },
+    { name: 'brief', hint: '[topic:<words>] [count:<1-10>] [page:<n>]' },
   ])('THEN /$name has the usage hint "$hint" built from its options', ({ name, hint }) => {
     const cmd = commands.find((c) => c.name === name)!;
     expect(usageHint(cmd)).toBe(hint);

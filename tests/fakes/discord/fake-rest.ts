@@ -80,7 +80,7 @@ function messageObject(identity: FakeIdentity, channelId: string, body: unknown)
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
     flags: typeof b.flags === 'number' ? b.flags : 0,
-    components: [],
+    components: Array.isArray(b.components) ? b.components : [],
     webhook_id: identity.applicationId,
     application_id: identity.applicationId,
   };
@@ -119,6 +119,18 @@ export function invalidMessageBody(body: unknown): string | null {
     total += len(e.title) + len(e.description) + len(footer.text) + len(author.name) + fields.reduce((t, f) => t + len(f.name) + len(f.value), 0);
   }
   if (total > 6000) return 'embeds: Embed size exceeds maximum size of 6000';
+  const rows = Array.isArray((body as { components?: unknown } | null)?.components) ? ((body as { components: unknown[] }).components as Record<string, unknown>[]) : [];
+  if (rows.length > 5) return 'components: Must be 5 or fewer in length.';
+  for (const row of rows) {
+    const items = Array.isArray(row.components) ? (row.components as Record<string, unknown>[]) : [];
+    if (row.type !== 1 || items.length < 1 || items.length > 5) return 'components: an action row holds 1 to 5 components';
+    for (const c of items) {
+      const id = typeof c.custom_id === 'string' ? c.custom_id : '';
+      if (c.type !== 2 || ![1, 2, 3, 4].includes(c.style as number)) return 'components: not a button with a custom_id';
+      if ([...id].length < 1 || [...id].length > 100) return 'components.custom_id: Must be between 1 and 100 in length.';
+      if (typeof c.label === 'string' && [...c.label].length > 80) return 'components.label: Must be 80 or fewer in length.';
+    }
+  }
   return null;
 }
 

@@ -6,13 +6,15 @@ import type { DiscordConfig } from '../../../src/config.ts';
 import { startDiscord, type RunningDiscord } from '../../../src/adapters/discord/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { startFakeDiscord, type FakeDiscord } from './index.ts';
-import { interactionPayload, type InteractionSpec } from './interactions.ts';
+import { componentPayload, interactionPayload, type ComponentSpec, type InteractionSpec } from './interactions.ts';
 
 export interface Harness {
   fake: FakeDiscord;
   discord: RunningDiscord;
   /** Sends an interaction over the gateway; returns its id and token. */
   interact(spec: InteractionSpec): { id: string; token: string };
+  /** Presses a button (a MESSAGE_COMPONENT interaction) over the gateway; returns its id and token. */
+  press(spec: ComponentSpec): { id: string; token: string };
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,11 @@ export async function startHarness(app: App, opts: { deferAfterMs?: number; conf
     discord,
     interact(spec) {
       const payload = interactionPayload(fake.identity, spec);
+      fake.gateway.dispatch('INTERACTION_CREATE', payload);
+      return { id: payload.id, token: payload.token };
+    },
+    press(spec) {
+      const payload = componentPayload(fake.identity, spec);
       fake.gateway.dispatch('INTERACTION_CREATE', payload);
       return { id: payload.id, token: payload.token };
     },

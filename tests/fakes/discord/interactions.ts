@@ -69,3 +69,42 @@ export function interactionPayload(identity: FakeIdentity, spec: InteractionSpec
     data: { id: snowflake(), name: spec.command, type: 1, options, guild_id: identity.guildId },
   };
 }
+
+export interface ComponentSpec {
+  /** The custom_id of the button pressed. */
+  customId: string;
+  userId?: string;
+  permissions?: string;
+  /** The message the button is under: public unless flags say 64. */
+  messageFlags?: number;
+}
+
+/** A MESSAGE_COMPONENT interaction (type 3): a button pressed under one of the bot's messages. */
+export function componentPayload(identity: FakeIdentity, spec: ComponentSpec): Record<string, unknown> & { id: string; token: string } {
+  const base = interactionPayload(identity, { command: 'unused', userId: spec.userId, permissions: spec.permissions });
+  return {
+    ...base,
+    type: 3,
+    data: { custom_id: spec.customId, component_type: 2 },
+    message: {
+      id: snowflake(),
+      type: 20,
+      channel_id: identity.channelId,
+      author: { id: identity.botUserId, username: 'newsbrief', discriminator: '0', global_name: null, avatar: null, bot: true },
+      content: 'Latest briefing',
+      embeds: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: spec.messageFlags ?? 0,
+      components: [{ type: 1, components: [{ type: 2, style: 2, label: 'More', custom_id: spec.customId.slice(0, 100) }] }],
+      application_id: identity.applicationId,
+      webhook_id: identity.applicationId,
+    },
+  };
+}
