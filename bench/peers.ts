@@ -7,7 +7,7 @@ import { AbsoluteSummarizerConfig, DefaultTextParser, NullLogger, SorensenDiceSi
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Article } from '../src/core/article.ts';
-import { extractQuotes } from '../src/core/quotes.ts';
+import { extractQuotes } from '../src/core/quotes/index.ts';
 import { splitSentences } from '../src/core/sentences/index.ts';
 import { summarize } from '../src/core/summarize/index.ts';
 import { bestOf, round } from './stats.ts';

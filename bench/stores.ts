@@ -35,7 +35,7 @@ const postgres: StoreOpener = {
     if (!process.env.DATABASE_URL) return 'DATABASE_URL is not set';
     if (!existsSync(POSTGRES_MODULE)) return 'no PostgreSQL store in src/store/postgres/ yet';
     const m = (await import(POSTGRES_MODULE.href)) as PgModule;
-    return typeof m.openPostgresStore === 'function' ? null : 'src/store/postgres/index.ts has no openPostgresStore(url)';
+    return typeof m.openPostgresStore === 'function' ? null : 'src/store/postgres/index.ts has no full Store yet (openPostgresStore(url))';
   },
   target: () => process.env.DATABASE_URL ?? '',
   open: async (url) => {

@@ -36,7 +36,8 @@ if (task === 'ingest') {
   const t0 = nowMs();
   for (const [i, content] of corpus.texts.entries()) {
     const label = fileLabel(corpus.files[i]!);
-    for (const line of await ingestDocument(deps, { content, file: label, url: null }, label)) {
+    const doc = { ok: true as const, label, input: { content, file: label, url: null }, origin: { target: corpus.dir, path: corpus.files[i]!, url: null, size: content.length, sha256: '' } };
+    for (const line of await ingestDocument(deps, doc)) {
       articles++;
       if (line.status === 'stored') stored++;
     }

@@ -2,23 +2,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
-import { runAsk, runConsoleCommand, runDigestPreview, runExtract, runIngest, runStart } from './cli-commands.ts';
+import { COMMAND_HELP, USAGE } from './cli-help.ts';
 
-export const USAGE = `newsbrief — news briefings with who said what, for Discord, Slack and the console
-
-Usage:
-  newsbrief start                     ingest new seeds, then run every configured adapter
-                                      (the console when no platform token is set)
-  newsbrief console                   chat over stdin/stdout: type /brief, /quote who:Putin, /help
-  newsbrief ingest <file|folder|url>...   store articles; one line per article
-  newsbrief extract <file|folder|url>... [--json]   briefings without touching the store
-  newsbrief ask "<slash command>" [--platform text|discord|slack]   answer one command
-  newsbrief digest preview [--topic <words>]   print the digest a channel would get now
-
-Options:
-  --db <path>      database file (default: $NEWSBRIEF_DB or ./data/newsbrief.db)
-  -h, --help       this help
-`;
+export { USAGE } from './cli-help.ts';
 
 const COMMON = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 const OPTIONS: Record<string, ParseArgsConfig['options']> = {
@@ -46,7 +32,9 @@ function parse(command: string, args: string[]) {
 export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    io.stdout.write(USAGE);
+    // `newsbrief help ingest` is `newsbrief ingest --help`
+    const topic = command === 'help' ? rest[0] : undefined;
+    io.stdout.write((topic && COMMAND_HELP[topic]) || USAGE);
     return command ? 0 : 2;
   }
   if (!(command in OPTIONS)) {
@@ -58,15 +46,18 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   try {
     parsed = parse(command, rest);
     if (parsed.values.help) {
-      io.stdout.write(USAGE);
+      io.stdout.write(COMMAND_HELP[command] ?? USAGE);
       return 0;
     }
     const env = readEnvironment();
     config = loadConfig(env, { db: parsed.values.db as string | undefined });
     // one-shot commands print their own outcome lines; keep the log to errors unless asked
     if (!env.LOG_LEVEL?.trim() && ONE_SHOT.has(command)) config = { ...config, logLevel: 'error' };
+    // the console chat shares the terminal with the log: keep info lines from breaking its prompt
+    const consoleChat = command === 'console' || (command === 'start' && !config.discord && !config.slack);
+    if (!env.LOG_LEVEL?.trim() && consoleChat) config = { ...config, logLevel: 'warn' };
   } catch (err) {
-    if (err instanceof UsageError) io.stderr.write(`newsbrief ${command}: ${err.message}\n(see newsbrief --help)\n`);
+    if (err instanceof UsageError) io.stderr.write(`newsbrief ${command}: ${err.message}\n(see newsbrief ${command} --help)\n`);
     else if (err instanceof ConfigError) io.stderr.write(`newsbrief: ${err.message}\n`);
     else throw err;
     return 2;
@@ -78,24 +69,24 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   try {
     switch (command) {
       case 'start':
-        return await runStart(ctx);
+        return await (await import('./cli-commands.ts')).runStart(ctx);
       case 'console':
-        return await runConsoleCommand(ctx);
+        return await (await import('./cli-commands.ts')).runConsoleCommand(ctx);
       case 'ingest':
         if (!pos.length) throw new UsageError('give at least one file, folder or URL, e.g. newsbrief ingest seeds/');
-        return await runIngest(ctx, pos);
+        return await (await import('./cli-ingest.ts')).runIngest(ctx, pos);
       case 'extract':
         if (!pos.length) throw new UsageError('give at least one file, folder or URL, e.g. newsbrief extract seeds/ --json');
-        return await runExtract(ctx, pos, Boolean(values.json));
+        return await (await import('./cli-ingest.ts')).runExtract(ctx, pos, Boolean(values.json));
       case 'ask': {
         const platform = String(values.platform);
         if (pos.length !== 1) throw new UsageError('give one slash command in quotes, e.g. newsbrief ask "/quote who:Putin"');
         if (!['text', 'discord', 'slack'].includes(platform)) throw new UsageError(`--platform must be text, discord or slack (got "${platform}")`);
-        return await runAsk(ctx, pos[0]!, platform as 'text' | 'discord' | 'slack');
+        return await (await import('./cli-ask.ts')).runAsk(ctx, pos[0]!, platform as 'text' | 'discord' | 'slack');
       }
       case 'digest':
         if (pos[0] !== 'preview' || pos.length > 1) throw new UsageError('the digest command has one subcommand: newsbrief digest preview [--topic <words>]');
-        return await runDigestPreview(ctx, typeof values.topic === 'string' ? values.topic : null);
+        return await (await import('./cli-ask.ts')).runDigestPreview(ctx, typeof values.topic === 'string' ? values.topic : null);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -107,4 +98,16 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     return 1;
   }
   return 0;
+}
+
+/** The process entry (bin/): a closed stdout ends quietly, the exit status is main's. */
+export async function runProcess(argv = process.argv.slice(2)): Promise<void> {
+  // A reader that stops early (`newsbrief extract ... | head`) closes our stdout: end quietly, as
+  // Unix tools do on a broken pipe (exit status 141 = 128 + SIGPIPE), instead of crashing with a
+  // stack trace. Every article already stored is committed: each is its own transaction.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err && err.code === 'EPIPE') process.exit(141);
+    throw err;
+  });
+  process.exitCode = await main(argv);
 }

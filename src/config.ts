@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { scaleConfig, scaleEnvShape, type ScaleConfig, type SlackOAuthConfig } from './config-scale.ts';
 import { checkSourceUrl } from './core/source-url.ts';
 
 const optionalString = z.string().trim().min(1).optional();
@@ -43,6 +44,8 @@ export const envSchema = z.object({
   // digests
   DIGEST_TIME: z.string().regex(hhmm, 'must be HH:MM, e.g. 08:00').default('08:00'),
   DIGEST_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA timezone such as Europe/London').default('UTC'),
+  // several instances, shards, installs, operations (config-scale.ts)
+  ...scaleEnvShape,
   // live sources
   FEEDS: optionalString,
   FEEDS_FILE: optionalString,
@@ -59,10 +62,15 @@ export interface DiscordConfig {
   apiUrl: string | null;
   publicKey: string | null;
   httpPort: number;
+  /** DISCORD_SHARD_COUNT / DISCORD_SHARDS: the shards this instance runs; null = discord.js decides. */
+  shards?: { ids: number[]; count: number } | null;
 }
 
 export interface SlackConfig {
-  botToken: string;
+  /** The single workspace's token; null when the app is installed per workspace (oauth). */
+  botToken: string | null;
+  /** "Add to Slack": per-workspace tokens from the installation store. */
+  oauth?: SlackOAuthConfig | null;
   signingSecret: string | null;
   appToken: string | null;
   apiUrl: string | null;
@@ -79,6 +87,8 @@ export interface Config {
   /** Present when SLACK_BOT_TOKEN and either SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) are set. */
   slack: SlackConfig | null;
   digest: { time: string; timezone: string };
+  /** Database URL, instance id, metrics port, shutdown grace (issue 16). */
+  scale: ScaleConfig;
   sources: SourcesConfig;
 }
 
@@ -125,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
   }
   const e = parsed.data;
   const problems: string[] = [];
+  const scale = scaleConfig(e, problems);
   let discord: DiscordConfig | null = null;
   if (e.DISCORD_TOKEN) {
     discord = {
@@ -134,17 +145,21 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
       apiUrl: e.DISCORD_API_URL ?? null,
       publicKey: e.DISCORD_PUBLIC_KEY ?? null,
       httpPort: e.DISCORD_HTTP_PORT,
+      shards: scale.discordShards,
     };
   } else if (e.DISCORD_PUBLIC_KEY) {
     problems.push('DISCORD_TOKEN: is required when DISCORD_PUBLIC_KEY is set (the bot token sends the answers)');
   }
   let slack: SlackConfig | null = null;
-  if (e.SLACK_BOT_TOKEN) {
-    if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+  if (e.SLACK_BOT_TOKEN || scale.slackOAuth) {
+    if (scale.slackOAuth && !e.SLACK_SIGNING_SECRET) {
+      problems.push('SLACK_SIGNING_SECRET: is required for Slack installs (SLACK_CLIENT_ID): the install pages run in HTTP mode');
+    } else if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
       problems.push('SLACK_SIGNING_SECRET: is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
     } else {
       slack = {
-        botToken: e.SLACK_BOT_TOKEN,
+        botToken: e.SLACK_BOT_TOKEN ?? null,
+        oauth: scale.slackOAuth,
         signingSecret: e.SLACK_SIGNING_SECRET ?? null,
         appToken: e.SLACK_APP_TOKEN ?? null,
         apiUrl: e.SLACK_API_URL ?? null,
@@ -164,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
     discord,
     slack,
     digest: { time: e.DIGEST_TIME, timezone: e.DIGEST_TIMEZONE },
+    scale,
     sources: { feeds, feedsFile: e.FEEDS_FILE ?? null, pollMinutes: e.FEED_POLL_MINUTES, allowPrivate: e.ALLOW_PRIVATE_SOURCES },
   };
 }

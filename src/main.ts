@@ -4,18 +4,24 @@ import type { Config } from './config.ts';
 import { createApp } from './app/handle-command.ts';
 import { createDigests, type Digests } from './app/digests.ts';
 import { createConsolePublisher } from './adapters/console/publisher.ts';
-import { ingestSeeds, type SeedReport } from './app/ingest-seeds.ts';
+import { ingestSources, type IngestReport } from './app/ingest.ts';
+import { readSeeds } from './sources/seeds.ts';
 import type { App, Clock, Logger, Platform, Publisher, Scheduler, Store } from './app/ports.ts';
 import { systemClock } from './app/ports.ts';
 import { createScheduler } from './scheduler/node-cron-scheduler.ts';
 import { openStore } from './store/index.ts';
+import { createOperations } from './ops/operations.ts';
+import { instrumentApp, instrumentStore } from './ops/instrument.ts';
+import { withinGrace } from './ops/bounded.ts';
+import { openInstallationStore } from './store/open-installations.ts';
+import { pauseWorkspace, TOKENS_REVOKED_REASON, UNINSTALLED_REASON } from './app/pause-workspace.ts';
 
 export interface BotOptions {
   config: Config;
   logger: Logger;
   clock?: Clock;
   /** Run the console adapter on these streams when no platform is configured (default: no console). */
-  console?: { input: Readable; output: Writable; interactive?: boolean } | null;
+  console?: { input: Readable; output: Writable; interactive?: boolean; historyFile?: string | null } | null;
   /** Start the console even when a platform is configured. */
   forceConsole?: boolean;
   /** Run the digest schedule (default true). */
@@ -30,43 +36,64 @@ export interface RunningBot {
   publishers: Map<Platform, Publisher>;
   /** Which adapters are running ('discord', 'slack', 'console'). */
   adapters: string[];
-  seeds: SeedReport;
+  seeds: IngestReport;
   digests: Digests;
   /** Resolves when the console ends (end of input); never for platform adapters. */
   done: Promise<void>;
   /** Ports actually bound (for port 0 in tests). */
-  ports: { slack?: number | null; discordHttp?: number | null };
+  ports: { slack?: number | null; discordHttp?: number | null; metrics?: number | null };
+  /** INSTANCE_ID, or host-pid: the owner of this process's claims, in every log line. */
+  instanceId: string;
   stop(): Promise<void>;
 }
 
 export async function startBot(opts: BotOptions): Promise<RunningBot> {
-  const { config, logger } = opts;
+  const { config } = opts;
   const clock = opts.clock ?? systemClock;
-  const store = await openStore(config.dbPath);
+  const ops = createOperations(config.scale, opts.logger);
+  const logger = opts.logger.child({ instance: ops.instanceId });
+  const store = instrumentStore(await openStore(config.dbPath), ops.metrics);
   const scheduler = opts.scheduler ?? createScheduler({ logger });
-  const stops: Array<() => Promise<void> | void> = [() => scheduler.stopAll()];
+  const stops: Array<() => Promise<void> | void> = [() => ops.close(), () => scheduler.stopAll()];
+  ops.check('database', async () => (await store.countArticles(), true));
   try {
-    const seeds = await ingestSeeds({ store, clock, logger }, config.seedsDir);
+    const seeds = await ingestSources({ store, clock, logger }, readSeeds(config.seedsDir), { remember: true });
     const publishers = new Map<Platform, Publisher>();
-    const digests = createDigests({ store, clock, logger, defaults: config.digest, scheduler });
-    const app = createApp({ store, clock, logger, digests: digests.commands });
+    const digests = createDigests({ store, clock, logger, defaults: config.digest, scheduler, instanceId: ops.instanceId });
+    const app = instrumentApp(createApp({ store, clock, logger, digests: digests.commands }), ops.metrics);
     const adapters: string[] = [];
     const ports: RunningBot['ports'] = {};
 
     if (config.discord) {
       const { startDiscord } = await import('./adapters/discord/index.ts');
-      const discord = await startDiscord({ config: config.discord, app, logger: logger.child({ adapter: 'discord' }) });
+      const discord = await startDiscord({ config: config.discord, app, logger: logger.child({ adapter: 'discord' }), metrics: ops.metrics });
       publishers.set('discord', discord.publisher);
       ports.discordHttp = (discord as { httpPort?: number | null }).httpPort ?? null;
       stops.push(() => discord.stop());
+      ops.check('discord', () => discord.connected());
       adapters.push('discord');
     }
     if (config.slack) {
       const { startSlack } = await import('./adapters/slack/index.ts');
-      const slack = await startSlack({ config: config.slack, app, logger: logger.child({ adapter: 'slack' }) });
+      const installs = config.slack.oauth
+        ? await openInstallationStore({ databaseUrl: config.scale.databaseUrl, dbPath: config.dbPath, instanceId: ops.instanceId })
+        : null;
+      if (installs) {
+        stops.push(() => installs.store.close());
+        ops.check('installations', installs.ping);
+      }
+      const slack = await startSlack({
+        config: config.slack, app, logger: logger.child({ adapter: 'slack' }), clock, installations: installs?.store ?? null, metrics: ops.metrics,
+        onWorkspaceGone: async (gone) => {
+          const reason = gone.reason === 'uninstalled' ? UNINSTALLED_REASON : TOKENS_REVOKED_REASON;
+          await pauseWorkspace({ store, clock, logger }, 'slack', gone.teamId, reason);
+          digests.sync();
+        },
+      });
       publishers.set('slack', slack.publisher);
       ports.slack = slack.port;
       stops.push(() => slack.stop());
+      ops.check('slack', () => true);
       adapters.push('slack');
     }
 
@@ -80,16 +107,24 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     if (adapters.includes('console') && opts.console) digests.registerPublisher(createConsolePublisher({ out: opts.console.output }));
     if (opts.schedule !== false) {
       await digests.start();
-      stops.push(() => digests.stop());
+      // SIGTERM: no new slots; deliveries in flight get the grace period, then their claims are
+      // left to lapse (their lease) for another instance to take over.
+      stops.push(async () => {
+        if ((await withinGrace(digests.stop(), config.scale.shutdownGraceMs)) === 'timed out') {
+          logger.warn({ graceMs: config.scale.shutdownGraceMs }, 'digest deliveries still in flight at the end of the grace period: leaving them to their leases');
+        }
+      });
     }
+    ports.metrics = await ops.listen(config.slack?.host ?? '0.0.0.0');
     logger.info({ adapters, seeds: seeds.stored, articles: await store.countArticles() }, 'newsbrief started');
 
     let stopped = false;
     return {
-      store, app, publishers, adapters, seeds, digests, done, ports,
+      store, app, publishers, adapters, seeds, digests, done, ports, instanceId: ops.instanceId,
       async stop() {
         if (stopped) return;
         stopped = true;
+        ops.stopAccepting();
         for (const s of stops.reverse()) {
           try { await s(); } catch (err) { logger.warn({ err }, 'error while stopping'); }
         }

@@ -18,7 +18,7 @@
 //   instead (never a missing digest, rarely a duplicate one).
 import { buildDigest } from '../core/digest.ts';
 import type { Message } from '../core/message.ts';
-import { distinctStories } from './distinct-rows.ts';
+import { windowStories } from './window-stories.ts';
 import { DeliveryError } from './ports.ts';
 import type { Clock, DeliveryKind, DeliveryOutcome, Logger, Publisher, Store, Subscription } from './ports.ts';
 
@@ -121,12 +121,12 @@ export async function deliverSlot(ctx: DeliveryContext, sub: Subscription, slot:
   let message: Message | null = null;
   let storyCount = 0;
   try {
-    const stories =
+    const { stories, total } =
       since.getTime() < slot.getTime()
-        ? distinctStories(await store.latestStories({ topic: sub.topic, limit: WINDOW_FETCH_LIMIT, ingestedAfter: since.toISOString(), ingestedUntil: slotIso }))
-        : [];
-    storyCount = stories.length;
-    message = buildDigest({ stories, slot, since, timezone: sub.timezone, topic: sub.topic, late: kind === 'late' });
+        ? await windowStories(store, { topic: sub.topic, ingestedAfter: since.toISOString(), ingestedUntil: slotIso }, WINDOW_FETCH_LIMIT)
+        : { stories: [], total: 0 };
+    storyCount = total;
+    message = buildDigest({ stories, total, slot, since, timezone: sub.timezone, topic: sub.topic, late: kind === 'late' });
   } catch (err) {
     const error = `could not build the digest: ${err instanceof Error ? err.message : String(err)}`;
     log.error({ err }, error);
@@ -159,7 +159,7 @@ export async function deliverSlot(ctx: DeliveryContext, sub: Subscription, slot:
           lost = true;
           return null;
         }
-        return withTimeout(publisher.publish(sub.channelId, toSend), policy.publishTimeoutMs);
+        return withTimeout(publisher.publish(sub.channelId, toSend, { workspaceId: sub.workspaceId }), policy.publishTimeoutMs);
       });
       if (lost || !sentMessage) {
         log.error({ attempt }, 'lost the claim before publishing (lease expired): leaving the slot to its new owner');

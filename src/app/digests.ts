@@ -7,7 +7,7 @@ import { noticeMessage } from '../core/message.ts';
 import type { Message } from '../core/message.ts';
 import { latestRun, nextRun } from '../scheduler/next-run.ts';
 import { createDigestCommands } from './digest-commands.ts';
-import { distinctStories } from './distinct-rows.ts';
+import { windowStories } from './window-stories.ts';
 import { DAY_MS, defaultPolicy, deliverSlot, WINDOW_FETCH_LIMIT } from './digest-delivery.ts';
 import type { DeliveryContext, DeliveryPolicy, DeliveryResult } from './digest-delivery.ts';
 import type { Clock, DeliveryKind, DigestCommands, Logger, Platform, Publisher, Scheduler, Store, Subscription } from './ports.ts';
@@ -233,9 +233,9 @@ export function createDigests(opts: DigestsOptions): Digests {
     const since = new Date(now.getTime() - DAY_MS);
     const topic = p.topic?.trim() || null;
     const timezone = p.timezone ?? opts.defaults.timezone;
-    const stories = distinctStories(await store.latestStories({ topic, limit: WINDOW_FETCH_LIMIT, ingestedAfter: since.toISOString(), ingestedUntil: now.toISOString() }));
+    const { stories, total } = await windowStories(store, { topic, ingestedAfter: since.toISOString(), ingestedUntil: now.toISOString() }, WINDOW_FETCH_LIMIT);
     return (
-      buildDigest({ stories, slot: now, since, timezone, topic }) ??
+      buildDigest({ stories, total, slot: now, since, timezone, topic }) ??
       noticeMessage({ tone: 'info', text: `No new stories${topic ? ` about “${topic}”` : ''} in the last 24 hours.` }, 'public')
     );
   }

@@ -8,3 +8,5 @@ export * from './ports/store.ts';
 export * from './ports/publisher.ts';
 export * from './ports/scheduler.ts';
 export * from './ports/app.ts';
+export * from './ports/metrics.ts';
+export * from './ports/installations.ts';

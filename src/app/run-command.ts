@@ -4,6 +4,7 @@
 import { commands, findCommand } from '../../commands/index.ts';
 import type { CommandDef } from '../../commands/index.ts';
 import { noticeMessage } from '../core/message.ts';
+import { stripControls } from '../core/strip-controls.ts';
 import type { Message } from '../core/message.ts';
 import { normalizeOptionList } from './command-options.ts';
 import { parseCommandText } from './command-text.ts';
@@ -38,7 +39,8 @@ export interface CommandAnswer {
 
 /** Validates a command input against commands/. Throws BriefingError('unknown_command' | 'bad_option'). */
 export function parseCommand(input: CommandInput): Invocation {
-  return typeof input === 'string' ? parseCommandText(input) : normalizeOptionList(input.command, input.subcommand, input.options);
+  // typed text loses terminal escapes and control characters first: `/brief \x1b[31mred` is `/brief red`
+  return typeof input === 'string' ? parseCommandText(stripControls(input)) : normalizeOptionList(input.command, input.subcommand, input.options);
 }
 
 /**

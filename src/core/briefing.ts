@@ -1,7 +1,7 @@
 // Article -> Briefing: headline, key points, quotes with speakers. Pure.
 // Quotes come first: the card shows the top quote, so the key points are chosen not to repeat it.
 import type { Article, Briefing } from './article.ts';
-import { extractQuotes } from './quotes.ts';
+import { extractQuotes } from './quotes/index.ts';
 import { splitSentences } from './sentences/index.ts';
 import { summarize } from './summarize/index.ts';
 import { pickTopQuote } from './top-quote.ts';

@@ -7,6 +7,8 @@ export interface DigestStory {
   headline: string;
   url: string | null;
   source: string | null;
+  /** The file it was read from (relative to the folder given), when read from a file. */
+  file?: string | null;
   published: string | null;
   ingestedAt: string;
   keyPoints: string[];
@@ -25,6 +27,8 @@ export interface DigestInput {
   late?: boolean;
   /** At most this many stories; the rest are counted in `more`. */
   limit?: number;
+  /** How many stories arrived in the window, when more did than `stories` holds (a capped fetch). */
+  total?: number;
   title?: string;
 }
 
@@ -81,7 +85,8 @@ export function storyItemOf(s: DigestStory, maxKeyPoints = Infinity): StoryItem 
     url: s.url,
     keyPoints: s.keyPoints.slice(0, maxKeyPoints),
     quote: s.topQuote,
-    source: s.source,
+    // a story read from a file with no source name is known by its file (business/399.txt)
+    source: s.source ?? s.file ?? null,
     date: s.published ?? s.ingestedAt,
   };
 }
@@ -93,7 +98,7 @@ export function buildDigest(input: DigestInput): Message | null {
   const limit = Math.max(1, input.limit ?? DIGEST_LIMIT);
   const ranked = rankStories(deduped);
   const shown = ranked.slice(0, limit);
-  const n = deduped.length;
+  const n = Math.max(deduped.length, input.total ?? 0);
   const tz = input.timezone;
   const about = input.topic ? ` about “${input.topic}”` : '';
   return {

@@ -1,14 +1,10 @@
 // Speaker names: normalisation, spelling-variant keys and similarity, shared by the quote extractor
 // and the cross-article speaker registry (the store indexes speakers under `nameKeys(name)`).
 import { distance } from 'fastest-levenshtein';
+import { PERSONAL_TITLES } from './titles.ts';
 
-const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'president', 'vice',
-  'prime', 'minister', 'secretary', 'sen', 'senator', 'rep', 'representative', 'congressman', 'congresswoman', 'gov',
-  'governor', 'lt', 'gen', 'general', 'col', 'colonel', 'maj', 'capt', 'captain', 'adm', 'admiral', 'sgt', 'judge',
-  'justice', 'chancellor', 'king', 'queen', 'prince', 'princess', 'mayor', 'ambassador', 'former', 'retired', 'the',
-  'chairman', 'chairwoman', 'pope', 'sheikh', 'premier', 'deputy', 'acting', 'interim', 'mp', 'cllr', 'speaker', 'leader',
-]);
+/** Dropped from the front of a name: titles of address, office and rank (core/titles.ts), and "the". */
+const TITLES: ReadonlySet<string> = new Set([...PERSONAL_TITLES, 'the']);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 function words(name: string): string[] {

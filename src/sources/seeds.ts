@@ -1,52 +1,27 @@
-// The seeds folder: its document files with a sha256 of their bytes, so that ingestion at start
-// can skip files it has already stored (same name and hash) and pick up new or changed ones.
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+// The seeds folder as a source: the same documents as `readSources` (labels relative to the
+// folder, sha256 of the bytes so the ingest use case can skip files it stored before). A missing
+// folder is no error (the default ./seeds may not exist); a path that is not a folder is one.
+import { stat } from 'node:fs/promises';
+import type { SourceResult } from '../app/ingest-document.ts';
 import { BriefingError } from '../core/errors.ts';
-import { DEFAULT_MAX_BYTES } from './limits.ts';
-import { listFolder } from './list-folder.ts';
-import { fsError, readFileCapped } from './read-file.ts';
+import { fsError } from './read-file.ts';
+import { NO_ARTICLE_FILES, readSources, type ReadSourcesOptions } from './read-sources.ts';
 
-export interface SeedFile {
-  path: string;
-  /** Basename, e.g. "000_cbdc01228e1c176c.txt". */
-  name: string;
-  size: number;
-  /** sha256 of the file's bytes, hex ('' when the file is over the size cap). */
-  sha256: string;
-  /** The same as sha256. */
-  hash: string;
-  /** Reads the file's bytes, with the same size cap as readSources (BriefingError when over it). */
-  read(): Promise<Uint8Array>;
-}
-
-export interface SeedOptions {
-  /** A missing folder gives [] instead of an error (the default ./seeds may not exist). */
-  missingOk?: boolean;
-  /** Files larger than this are listed with an empty hash and left to readSources to refuse. */
-  maxBytes?: number;
-}
-
-export async function listSeedFiles(dir: string, opts: SeedOptions = {}): Promise<SeedFile[]> {
+export async function* readSeeds(dir: string, opts: ReadSourcesOptions = {}): AsyncIterable<SourceResult> {
+  let error: BriefingError | null = null;
   try {
-    const info = await stat(dir);
-    if (!info.isDirectory()) throw new BriefingError('bad_input', 'the seeds path is not a folder', { context: { path: dir } });
+    if (!(await stat(dir)).isDirectory()) error = new BriefingError('bad_input', 'the seeds path is not a folder', { context: { path: dir } });
   } catch (e) {
-    if (e instanceof BriefingError) throw e;
-    if ((e as { code?: string }).code === 'ENOENT' && opts.missingOk) return [];
-    throw fsError(e, dir);
+    if ((e as { code?: string }).code === 'ENOENT') return;
+    error = fsError(e, dir);
   }
-  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const out: SeedFile[] = [];
-  for (const path of await listFolder(dir)) {
-    try {
-      const { size } = await stat(path);
-      const sha256 = size > max ? '' : createHash('sha256').update(await readFile(path)).digest('hex');
-      out.push({ path, name: basename(path), size, sha256, hash: sha256, read: () => readFileCapped(path, max) });
-    } catch (e) {
-      throw fsError(e, path);
-    }
+  if (error) {
+    yield { ok: false, label: dir, error, origin: { target: dir, path: dir, url: null } };
+    return;
   }
-  return out;
+  for await (const doc of readSources([dir], opts)) {
+    // an empty seeds folder is not a failure either
+    if (!doc.ok && doc.origin.target === dir && doc.origin.path === dir && doc.error.message === NO_ARTICLE_FILES) return;
+    yield doc;
+  }
 }

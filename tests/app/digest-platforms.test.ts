@@ -10,6 +10,7 @@ import { ingestDocument } from '../../src/app/ingest.ts';
 import type { Platform, Publisher, Store } from '../../src/app/ports.ts';
 import type { Message } from '../../src/core/message.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { textDocument } from '../../src/app/ingest-document.ts';
 import { startFakeDiscord } from '../fakes/discord/index.ts';
 import type { FakeDiscord, Injection } from '../fakes/discord/index.ts';
 import { allText } from '../fakes/slack/payload-text.ts';
@@ -38,7 +39,7 @@ async function subscribedAt(platform: Platform, channelId: string, publisher: Pu
   digests.registerPublisher(publisher);
   await digests.commands.run('subscribe', { time: '08:00', timezone: 'UTC' }, manager(platform, channelId));
   clock.set('2026-11-30T07:00:00Z');
-  const lines = await ingestDocument({ store, clock, logger: silentLogger }, { content: STORY, file: 'harbour-story.txt', url: null }, 'harbour-story.txt');
+  const lines = await ingestDocument({ store, clock, logger: silentLogger }, textDocument('harbour-story.txt', { content: STORY, file: 'harbour-story.txt', url: null }));
   expect(lines.map((l) => l.status)).toEqual(['stored']);
   clock.set(SLOT);
   const sub = (await store.digests.getSubscription(platform, channelId))!;

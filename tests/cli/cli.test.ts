@@ -83,12 +83,14 @@ describe('newsbrief CLI (run as a process)', () => {
   });
 
   it('GIVEN ask --platform discord and slack THEN the payloads are JSON that cannot ping anyone', async () => {
-    const d = await runCli(['ask', '/quote who:Putin', '--platform', 'discord']);
+    const env = cliEnv();
+    expect((await runCli(['ingest', join(ROOT, 'seeds')], { env })).code).toBe(0);
+    const d = await runCli(['ask', '/quote who:Putin', '--platform', 'discord'], { env });
     expect(d.code).toBe(0);
     const dp = JSON.parse(d.stdout);
     for (const p of Array.isArray(dp) ? dp : [dp]) expect(p.allowed_mentions).toEqual({ parse: [] });
     expect(d.stdout).toContain('Many of the provisions of the peace plan');
-    const s = await runCli(['ask', '/quote who:Putin', '--platform', 'slack']);
+    const s = await runCli(['ask', '/quote who:Putin', '--platform', 'slack'], { env });
     expect(s.code).toBe(0);
     const sp = JSON.parse(s.stdout);
     expect(typeof sp.text).toBe('string');

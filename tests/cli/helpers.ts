@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const BIN = join(ROOT, 'bin/newsbrief.mjs');
+// the sources, through tsx (tests run the sources; dist/src/bin.js is the build)
+export const BIN = join(ROOT, 'bin/newsbrief-dev.mjs');
 
 export interface Run {
   code: number | null;

@@ -1,7 +1,7 @@
 // BBC-style attribution: the error classes found on unseen BBC articles, in sentences of our own.
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../src/core/quotes.ts';
-import { articleFromText } from '../../src/core/quotes/article-from-text.ts';
+import { extractQuotes } from '../../src/core/quotes/index.ts';
+import { articleFromText } from './article-from-text.ts';
 
 function speakersOf(body: string): Array<[string, string | null]> {
   return extractQuotes(articleFromText(`Harbour talks end without a deal\n\n${body}`)).quotes.map((q) => [q.text, q.speaker]);

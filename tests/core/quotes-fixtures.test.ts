@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/parse/index.ts';
-import { extractQuotes } from '../../src/core/quotes.ts';
-import { articleFromDocument } from '../../src/core/quotes/article-from-text.ts';
+import { extractQuotes } from '../../src/core/quotes/index.ts';
+import { articleFromDocument } from './article-from-text.ts';
 
 function extract(name: string) {
   const path = fileURLToPath(new URL(`../fixtures/quotes/${name}`, import.meta.url));

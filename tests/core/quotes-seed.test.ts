@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../src/core/quotes.ts';
-import { articleFromDocument } from '../../src/core/quotes/article-from-text.ts';
+import { extractQuotes } from '../../src/core/quotes/index.ts';
+import { articleFromDocument } from './article-from-text.ts';
 import { parseDocument } from '../../src/core/parse/index.ts';
 
 const seedPath = fileURLToPath(new URL('../../seeds/000_cbdc01228e1c176c.txt', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../src/core/quotes.ts';
-import { articleFromText } from '../../src/core/quotes/article-from-text.ts';
+import { extractQuotes } from '../../src/core/quotes/index.ts';
+import { articleFromText } from './article-from-text.ts';
 import type { QuoteKind } from '../../src/core/article.ts';
 
 type Expect = { text: string; speaker: string | null; kind?: QuoteKind };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../src/core/quotes.ts';
-import { articleFromText } from '../../src/core/quotes/article-from-text.ts';
+import { extractQuotes } from '../../src/core/quotes/index.ts';
+import { articleFromText } from './article-from-text.ts';
 import { canonicalName, closestNames, nameKeys, nameSimilarity, normalizeName, sameSpeaker, variantKey } from '../../src/core/speakers.ts';
 
 describe('normalizeName', () => {

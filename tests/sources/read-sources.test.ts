@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSources, type SourceResult } from '../../src/sources/read-sources.ts';
 import { parseDocument } from '../../src/core/parse/index.ts';
+import { briefDocument, formatIngestLine } from '../../src/app/ingest.ts';
+import { silentLogger } from '../../src/logger.ts';
 
 const ARTICLE = 'Harbour plan approved\n\nThe council approved the harbour plan on Monday.\n\n"It is a good day," the mayor said.\n';
 const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><item><guid>1</guid><title>One</title><description>First item text.</description></item></channel></rss>';
@@ -16,7 +18,7 @@ async function collect(targets: string[], opts: Parameters<typeof readSources>[1
   for await (const r of readSources(targets, opts)) out.push(r);
   return out;
 }
-const summary = (rs: SourceResult[]) => rs.map((r) => (r.ok ? `ok ${r.input.file ?? r.input.url}` : `failed ${r.path ?? r.url}: ${r.error.message}`));
+const summary = (rs: SourceResult[]) => rs.map((r) => (r.ok ? `ok ${r.input.file ?? r.input.url}` : `failed ${r.origin.path ?? r.origin.url}: ${r.error.message}`));
 
 let dir: string;
 
@@ -49,11 +51,13 @@ afterAll(async () => {
 describe('readSources: files and folders', () => {
   it('GIVEN a folder THEN its files are read recursively and sorted; dotfiles and data files (.jsonl) are skipped, a stray image is reported', async () => {
     const rs = await collect([join(dir, 'folder')]);
-    expect(summary(rs)).toEqual(['ok a-feed.txt', 'ok b-article.txt', `failed ${join(dir, 'folder', 'photo.png')}: binary file, not an article`, 'ok c-page.html']);
+    // files below the folder are named by their path relative to it (sub/c-page.html)
+    expect(summary(rs)).toEqual(['ok a-feed.txt', 'ok b-article.txt', `failed ${join(dir, 'folder', 'photo.png')}: binary file, not an article`, 'ok sub/c-page.html']);
+    expect(rs.map((r) => r.label)).toEqual(['a-feed.txt', 'b-article.txt', 'photo.png', 'sub/c-page.html']);
     const first = rs[0];
-    expect(first?.ok && first.target).toBe(join(dir, 'folder'));
-    expect(first?.ok && [first.label, first.path, first.file, first.url, first.contentType]).toEqual(['a-feed.txt', join(dir, 'folder', 'a-feed.txt'), 'a-feed.txt', null, null]);
-    expect(first?.ok && first.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(first?.ok && first.origin.target).toBe(join(dir, 'folder'));
+    expect(first?.ok && [first.label, first.origin.path, first.input.file, first.input.url, first.input.contentType]).toEqual(['a-feed.txt', join(dir, 'folder', 'a-feed.txt'), 'a-feed.txt', null, null]);
+    expect(first?.ok && first.origin.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('GIVEN a misnamed file from a folder THEN parsing it by content gives the right kind', async () => {
@@ -73,7 +77,7 @@ describe('readSources: files and folders', () => {
     const rs = await collect([join(dir, name), join(dir, 'folder', 'b-article.txt')]);
     expect(summary(rs)).toEqual([`failed ${join(dir, name)}: ${reason}`, 'ok b-article.txt']);
     // a file that was read is named by its basename; a target that could not be read at all, as given
-    expect(rs[0]?.ok === false && [rs[0].label, rs[0].reason]).toEqual([labelled === 'file' ? name : join(dir, name), reason]);
+    expect(rs[0]?.ok === false && [rs[0].label, rs[0].error.message]).toEqual([labelled === 'file' ? name : join(dir, name), reason]);
   });
 
   it('GIVEN a smaller size cap THEN a file over it is refused with both sizes', async () => {
@@ -128,10 +132,8 @@ describe('readSources: URLs (local server on 127.0.0.1)', () => {
   });
 
   it('GIVEN a redirected article URL THEN the final URL and content-type come with the document', async () => {
-    const warned: string[] = [];
-    const [r] = await collect([`${base}/old-story`], { logger: { warn: (_o: unknown, msg?: string) => { warned.push(msg ?? ''); } } });
+    const [r] = await collect([`${base}/old-story`]);
     if (!r?.ok) throw new Error(`expected a document: ${r?.error.message}`);
-    expect(warned).toEqual([]);
     expect(r.label).toBe(`${base}/story`);
     expect(r.input.url).toBe(`${base}/story`);
     expect(r.input.contentType).toBe('text/html; charset=utf-8');
@@ -165,11 +167,13 @@ describe('readSources: URLs (local server on 127.0.0.1)', () => {
     expect(summary(rs)).toEqual([`failed ${base}${path}: ${reason}`, `ok ${base}/feed`]);
   });
 
-  it('GIVEN a logger THEN each failure is logged with its detail', async () => {
+  it('GIVEN a failed URL briefed by the ingest use case THEN the log names it with the label and reason the user sees, and its detail', async () => {
     const logged: { obj: Record<string, unknown>; msg: string | undefined }[] = [];
-    const logger = { warn: (obj: Record<string, unknown> | string, msg?: string) => { if (typeof obj !== 'string') logged.push({ obj, msg }); } };
-    await collect([`${base}/missing`], { logger });
-    expect(logged).toEqual([{ obj: expect.objectContaining({ target: `${base}/missing`, code: 'bad_input', status: 404 }), msg: 'source failed: the server answered HTTP 404 Not Found' }]);
+    const logger = { ...silentLogger, warn: (obj: Record<string, unknown>, msg?: string) => { logged.push({ obj, msg }); } };
+    const [r] = await collect([`${base}/missing`]);
+    const { failures } = briefDocument(r!, logger);
+    expect(failures.map(formatIngestLine)).toEqual([`failed: ${base}/missing: the server answered HTTP 404 Not Found`]);
+    expect(logged).toEqual([{ obj: expect.objectContaining({ label: `${base}/missing`, code: 'bad_input', status: 404 }), msg: `ingest failed: ${base}/missing: the server answered HTTP 404 Not Found` }]);
   });
 
   it('GIVEN a closed port THEN the URL fails with "could not connect"', async () => {

@@ -3,8 +3,8 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BriefingError } from '../../src/core/errors.ts';
-import { listSeedFiles } from '../../src/sources/seeds.ts';
+import type { SourceResult } from '../../src/app/ingest-document.ts';
+import { readSeeds } from '../../src/sources/seeds.ts';
 
 let dir: string;
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -12,6 +12,7 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'newsbrief-seeds-'));
   await mkdir(join(dir, 'more'));
+  await mkdir(join(dir, 'empty'));
   await writeFile(join(dir, '010_b.txt'), 'Second\n\nBody two.\n');
   await writeFile(join(dir, '000_a.txt'), 'First\n\nBody one.\n');
   await writeFile(join(dir, 'more', '020_c.xml'), '<rss/>');
@@ -23,43 +24,45 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('listSeedFiles', () => {
-  it('GIVEN a seeds folder THEN its document files are listed sorted, with size and sha256 of their bytes', async () => {
-    const files = await listSeedFiles(dir);
-    expect(files.map((f) => [f.name, f.size, f.sha256])).toEqual([
-      ['000_a.txt', 17, sha('First\n\nBody one.\n')],
-      ['010_b.txt', 18, sha('Second\n\nBody two.\n')],
-      ['020_c.xml', 6, sha('<rss/>')],
+async function seeds(path = dir): Promise<SourceResult[]> {
+  const out: SourceResult[] = [];
+  for await (const d of readSeeds(path)) out.push(d);
+  return out;
+}
+const fields = (rs: SourceResult[]) => rs.map((r) => (r.ok ? [r.label, r.origin.path, r.origin.size, r.origin.sha256] : [r.label, r.error.message]));
+
+describe('readSeeds', () => {
+  it('GIVEN a seeds folder THEN its document files come sorted, named relative to it, with size and sha256 of their bytes', async () => {
+    expect(fields(await seeds())).toEqual([
+      ['000_a.txt', join(dir, '000_a.txt'), 17, sha('First\n\nBody one.\n')],
+      ['010_b.txt', join(dir, '010_b.txt'), 18, sha('Second\n\nBody two.\n')],
+      ['more/020_c.xml', join(dir, 'more', '020_c.xml'), 6, sha('<rss/>')],
     ]);
-    expect(files[2]?.path).toBe(join(dir, 'more', '020_c.xml'));
   });
 
-  it('GIVEN the same folder listed twice THEN the hashes are identical (idempotent ingestion)', async () => {
-    const fields = async () => (await listSeedFiles(dir)).map((f) => [f.path, f.size, f.sha256, f.hash]);
-    expect(await fields()).toEqual(await fields());
+  it('GIVEN the same folder read twice THEN the hashes are identical (idempotent ingestion)', async () => {
+    expect(fields(await seeds())).toEqual(fields(await seeds()));
   });
 
-  it('GIVEN a listed seed THEN read() gives exactly the bytes that were hashed', async () => {
-    const [first] = await listSeedFiles(dir);
-    const bytes = await first?.read();
-    expect(Buffer.from(bytes ?? []).toString('utf8')).toBe('First\n\nBody one.\n');
-    expect(createHash('sha256').update(bytes ?? new Uint8Array()).digest('hex')).toBe(first?.hash);
+  it('GIVEN a seed THEN its text is exactly the bytes that were hashed', async () => {
+    const [first] = await seeds();
+    expect(first?.ok && first.input.content).toBe('First\n\nBody one.\n');
   });
 
   it('GIVEN a changed file THEN its hash changes and the others do not', async () => {
-    const before = await listSeedFiles(dir);
+    const before = await seeds();
     await writeFile(join(dir, '010_b.txt'), 'Second\n\nBody two, corrected.\n');
-    const after = await listSeedFiles(dir);
-    expect(after[0]?.sha256).toBe(before[0]?.sha256);
-    expect(after[1]?.sha256).not.toBe(before[1]?.sha256);
+    const after = await seeds();
+    expect(fields(after)[0]).toEqual(fields(before)[0]);
+    expect(fields(after)[1]?.[3]).not.toBe(fields(before)[1]?.[3]);
   });
 
   it.each([
-    ['missingOk', { missingOk: true }, null],
-    ['no option', {}, 'no such file or folder'],
-  ])('GIVEN a missing folder and %s THEN %s', async (_what, opts, message) => {
-    const run = listSeedFiles(join(dir, 'nope'), opts);
-    if (message === null) await expect(run).resolves.toEqual([]);
-    else await expect(run).rejects.toThrow(BriefingError);
+    ['a missing folder', 'nope', []],
+    ['an empty folder', 'empty', []],
+    ['a file instead of a folder', '000_a.txt', [['000_a.txt', 'the seeds path is not a folder']]],
+  ])('GIVEN %s THEN %j', async (_what, name, expected) => {
+    const rs = fields(await seeds(join(dir, name)));
+    expect(rs.map((r) => [String(r[0]).split('/').pop(), r[1]])).toEqual(expected);
   });
 });

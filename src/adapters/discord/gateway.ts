@@ -23,9 +23,11 @@ export interface GatewayDeps {
   deferAfterMs?: number;
 }
 
-export function createDiscordClient(apiUrl: string | null): Client {
+/** `shards`: the shard ids this instance runs out of `count` (DISCORD_SHARDS / DISCORD_SHARD_COUNT). */
+export function createDiscordClient(apiUrl: string | null, shards: { ids: number[]; count: number } | null = null): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...(shards ? { shards: shards.ids, shardCount: shards.count } : {}),
     // Article text must never ping anyone: the default for every message the client sends.
     allowedMentions: { parse: [] },
     ...(apiUrl ? { rest: { api: apiUrl } } : {}),

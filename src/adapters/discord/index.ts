@@ -1,8 +1,9 @@
 // The Discord adapter: gateway client, optional HTTP interactions endpoint, digest publisher.
 import { once } from 'node:events';
-import { Events } from 'discord.js';
+import { Events, RESTEvents, type REST } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
 import type { App, Logger, Publisher } from '../../app/ports.ts';
+import type { Metrics } from '../../app/ports/metrics.ts';
 import { attachInteractionHandler, createDiscordClient } from './gateway.ts';
 import { startHttpEndpoint, type HttpEndpoint } from './http-endpoint.ts';
 import { createDiscordPublisher, createRest } from './publisher.ts';
@@ -17,6 +18,15 @@ export interface StartDiscordOptions {
   httpHost?: string;
   /** How long to wait for the gateway's READY and guilds (default 30 s). */
   readyTimeoutMs?: number;
+  /** Counts the 429s Discord answers (replies and digests). */
+  metrics?: Metrics;
+}
+
+function count429s(rest: REST, metrics: Metrics | undefined): void {
+  if (!metrics) return;
+  rest.on(RESTEvents.Response, (_request, response) => {
+    if (response.status === 429) metrics.rateLimited('discord');
+  });
 }
 
 export interface RunningDiscord {
@@ -25,13 +35,16 @@ export interface RunningDiscord {
   httpPort: number | null;
   /** The bot's user id, from READY. */
   botUserId: string | null;
+  /** True while every shard of this instance is connected to the gateway (readiness). */
+  connected(): boolean;
   stop(): Promise<void>;
 }
 
 export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDiscord> {
   const { config, app, logger } = opts;
-  const client = createDiscordClient(config.apiUrl);
+  const client = createDiscordClient(config.apiUrl, config.shards ?? null);
   attachInteractionHandler(client, { app, logger, deferAfterMs: opts.deferAfterMs });
+  count429s(client.rest, opts.metrics);
   let http: HttpEndpoint | null = null;
   try {
     const readyTimeoutMs = opts.readyTimeoutMs ?? 30_000;
@@ -41,7 +54,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
     ready.catch(() => {}); // awaited below; never an unhandled rejection if login fails first
     await client.login(config.token);
     await ready;
-    logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord gateway ready');
+    logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: config.shards ?? null }, 'discord gateway ready');
     if (config.publicKey) {
       http = await startHttpEndpoint({
         publicKey: config.publicKey,
@@ -59,11 +72,13 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
   }
   // One REST client for digests, with its own rate-limit buckets and the publisher's settings.
   const rest = createRest({ token: config.token, apiUrl: config.apiUrl });
+  count429s(rest, opts.metrics);
   const publisher = createDiscordPublisher(rest, logger);
   return {
     publisher,
     httpPort: http?.port ?? null,
     botUserId: client.user?.id ?? null,
+    connected: () => client.isReady(),
     async stop() {
       await http?.close();
       await client.destroy();

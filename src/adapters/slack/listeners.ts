@@ -10,21 +10,12 @@ import { fromSlackText } from './incoming-text.ts';
 import type { SlackPoster } from './publisher.ts';
 import { isPaged } from '../../app/paging.ts';
 import { MORE_ACTION_ID, renderSlack, SHARE_ACTION_ID, SLACK_LIMITS } from './render.ts';
-import type { SlackMessagePayload } from './render.ts';
+import { slashCommandResponse, toRespond } from './slash-response.ts';
 
 export interface ListenerDeps {
   app: App;
   poster: SlackPoster;
   logger: Logger;
-}
-
-function toRespond(payload: SlackMessagePayload, extra: Partial<RespondArguments> = {}): RespondArguments {
-  return {
-    text: payload.text,
-    blocks: payload.blocks,
-    response_type: payload.response_type ?? 'ephemeral',
-    ...extra,
-  } as RespondArguments;
 }
 
 async function safeRespond(respond: RespondFn, args: RespondArguments, log: Logger): Promise<void> {
@@ -67,10 +58,7 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
     await ack();
     const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
     const ctx = slackContext({ channelId: command.channel_id, userId: command.user_id, teamId: command.team_id ?? null });
-    const { message } = await answerText(deps.app, text, ctx, log);
-    const shareValue = message.shareable && text.length <= SLACK_LIMITS.buttonValue ? text : undefined;
-    const payload = renderSlack(message, shareValue ? { shareValue } : {});
-    await safeRespond(respond, toRespond(payload), log);
+    await safeRespond(respond, await slashCommandResponse(deps.app, text, ctx, log), log);
   });
 
   // More: the next page of a paged answer, re-run as the presser's own command, shown only to
@@ -115,7 +103,7 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
     const credit = sharedBy(userId);
     if (credit && payload.blocks.length < SLACK_LIMITS.blocks) payload.blocks = [...payload.blocks, credit];
     try {
-      await deps.poster.postPayload(channelId, payload);
+      await deps.poster.postPayload(channelId, payload, { workspaceId: body.team?.id ?? null });
     } catch (e) {
       const err = e instanceof DeliveryError ? e : new DeliveryError('unexpected', { permanent: false, cause: e });
       log.warn({ channelId, reason: err.reason }, 'slack: sharing an answer failed');

@@ -4,7 +4,7 @@
 import { webApi } from '@slack/bolt';
 import type { Message } from '../../core/message.ts';
 import { DeliveryError } from '../../app/ports.ts';
-import type { Logger, Publisher } from '../../app/ports.ts';
+import type { Logger, Publisher, PublishTarget } from '../../app/ports.ts';
 import { renderSlack } from './render.ts';
 import type { SlackMessagePayload } from './render.ts';
 
@@ -81,7 +81,7 @@ export interface SlackPublisherOptions {
 
 export interface SlackPoster extends Publisher {
   /** Posts an already rendered payload; returns the message ts. */
-  postPayload(channelId: string, payload: SlackMessagePayload): Promise<{ messageId: string }>;
+  postPayload(channelId: string, payload: SlackMessagePayload, target?: PublishTarget): Promise<{ messageId: string }>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -80,7 +80,8 @@ function storyBlocks(item: StoryItem, blockId: string): KnownBlock[] {
   if (item.quote) {
     const text = line(trimQuote(item.quote.text), BUDGET.storyQuote);
     const speaker = item.quote.speaker ? line(item.quote.speaker, BUDGET.speaker) : '';
-    if (text) candidates.push(`> “${text}”${speaker ? `\n> — _${speaker}_` : ''}`);
+    // the speaker in bold, as in /quote's sections
+    if (text) candidates.push(`> “${text}”${speaker ? `\n> — *${speaker}*` : ''}`);
   }
   // Whole lines only: a line that would pass the section limit is left out, never cut.
   let text = `*${linkedHeadline(item.headline, item.url)}*`;

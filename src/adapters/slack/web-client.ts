@@ -15,6 +15,8 @@ export interface SlackClientOptions {
   minRetryDelayMs?: number;
   /** Per-request timeout (default 10 s). */
   timeoutMs?: number;
+  /** Called on every 429 (metrics). */
+  onRateLimited?: () => void;
 }
 
 /** Keeps the trailing slash the WebClient needs to join method names. */
@@ -23,11 +25,13 @@ export function normalizeApiUrl(url: string): string {
 }
 
 export function createSlackClient(opts: SlackClientOptions): webApi.WebClient {
-  return new webApi.WebClient(opts.token, {
+  const client = new webApi.WebClient(opts.token, {
     ...(opts.apiUrl ? { slackApiUrl: normalizeApiUrl(opts.apiUrl) } : {}),
     logger: toSlackLogger(opts.logger, 'slack-web-api'),
     rejectRateLimitedCalls: true,
     timeout: opts.timeoutMs ?? 10_000,
     retryConfig: { retries: opts.retries ?? 2, factor: 3, minTimeout: opts.minRetryDelayMs ?? 500, maxTimeout: 5_000 },
   });
+  if (opts.onRateLimited) client.on(webApi.WebClientEvent.RATE_LIMITED, opts.onRateLimited);
+  return client;
 }

@@ -79,6 +79,8 @@ export interface ArticleStore {
   insertArticle(a: NewArticle): Promise<number>;
   /** Latest stories, newest first (published date, else ingestion time; then newest id). */
   latestStories(q: StoryQuery): Promise<StoryRow[]>;
+  /** How many stories match the query, however many `latestStories` would fetch (true counts in digests). */
+  countStories(q: Omit<StoryQuery, 'limit'>): Promise<number>;
   /** Quotes of these speakers, newest first (then article, whole before partial, position). */
   quotesBySpeakers(q: QuoteQuery): Promise<QuoteRow[]>;
   /** Has a file with this content hash / name already been ingested? (for idempotent seed ingestion) */

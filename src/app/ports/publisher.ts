@@ -17,8 +17,13 @@ export class DeliveryError extends Error {
   }
 }
 
+/** Where a post goes besides the channel: the workspace picks the token (Slack installs). */
+export interface PublishTarget {
+  workspaceId?: string | null;
+}
+
 export interface Publisher {
   platform: Platform;
   /** Posts a message in a channel; returns the platform's message id. Throws DeliveryError. */
-  publish(channelId: string, message: Message): Promise<{ messageId: string }>;
+  publish(channelId: string, message: Message, target?: PublishTarget): Promise<{ messageId: string }>;
 }

@@ -181,7 +181,10 @@ function before(tokens: readonly Token[], q: number, sentStart: number, text: st
     // ("telling the BBC": after tell/ask the noun phrase is the listener.)
     const inverted = tokens[v - 1]?.kind !== 'word' && !LISTENER_VERBS.test(t.lower) ? phraseAfter(tokens, v + 1, text, q) : null;
     const gap = inverted ? tokens.slice(inverted.to, q).filter((x) => x.text !== '"') : [];
-    if (inverted && inverted.kind === 'name' && gap.length <= 1 && gap.every((x) => x.text === ':' || x.text === ',')) return { mention: inverted, via: 'pre', verb: v };
+    // (Speech about others: "…, praised Lord Pemberton's "patience"": a possessive after the verb is whose
+    // quality the quote names, not an inverted speaker.)
+    const possessive = !!inverted && /(?:'s|s')$/.test(tokens[inverted.to - 1]?.lower ?? '');
+    if (inverted && inverted.kind === 'name' && !possessive && gap.length <= 1 && gap.every((x) => x.text === ':' || x.text === ',')) return { mention: inverted, via: 'pre', verb: v };
     // "Interfax quoted Mr Khodorkovsky as saying": the person quoted is the speaker.
     if (tokens[v - 1]?.lower === 'as' && t.lower.endsWith('ing')) {
       for (let k = v - 2; k >= sentStart && k >= v - 10; k--) {

@@ -3,8 +3,10 @@
 import type { SpeakerKind } from '../article.ts';
 import { FEMALE_HONORIFICS, FIRST_NAMES, MALE_HONORIFICS } from './lexicon.ts';
 import { fold, isKnownPlace, kindOf, nameWords } from './entity-names.ts';
+import { HONORIFIC_START, misspeltIn, rawWords, sameOrganisationIn, stemOfName } from './entity-variants.ts';
 
 export { fold, isKnownPlace, nameWords };
+export { orgStem } from './entity-variants.ts';
 
 export type Gender = 'male' | 'female' | null;
 
@@ -20,6 +22,8 @@ export interface Entity {
   aliases: Set<string>;
   /** Global offsets of the mentions, ascending. */
   mentions: number[];
+  /** The organisation stem of `name`, cached with the name it was computed for. */
+  stem?: { name: string; value: string };
 }
 
 export interface NameMention {
@@ -81,7 +85,9 @@ export function createRegistry() {
     const full = words.join(' ');
     const last = words[words.length - 1]!;
     const near = byWord.get(last) ?? [];
-    const exact = near.find((e) => e.words.join(' ') === full);
+    // (Organisations: "Labour Party" and "Green Party" both lose their party word as a title; their stems tell them apart.)
+    const agrees = (e: Entity): boolean => e.kind !== 'organisation' || e.words.length > 1 || stemOf(e) === stemOfName(name);
+    const exact = near.find((e) => e.words.join(' ') === full && agrees(e));
     if (exact) return exact;
     if (words.includes('and')) {
       // "Russia and China" = "China and Russia": a group is the set of its members.
@@ -91,12 +97,18 @@ export function createRegistry() {
     }
     let cands: Entity[];
     if (words.length === 1) {
-      cands = near.filter((e) => e.words[e.words.length - 1] === last);
+      cands = near.filter((e) => e.words[e.words.length - 1] === last && agrees(e));
       // "Hillary", "Sir Digby": a first name of someone named in full, when no surname matches.
       if (cands.length === 0) cands = near.filter((e) => e.kind === 'person' && e.words[0] === last && e.words.length > 1);
     } else {
       const suffix = (e: Entity) => e.words.length > words.length && e.words.slice(-words.length).join(' ') === full;
-      cands = near.filter((e) => e.kind !== 'group' && e.words[e.words.length - 1] === last && (e.words.length === 1 || e.words[0] === words[0] || suffix(e) || (e.words[0]!.length <= 2 && e.words[0]![0] === words[0]![0])));
+      // (An organisation known by its head word alone, "Party", is not every "X Party": its stem must agree.)
+      cands = near.filter((e) => e.kind !== 'group' && e.words[e.words.length - 1] === last && ((e.words.length === 1 && (e.kind !== 'organisation' || stemOf(e) === stemOfName(name))) || e.words[0] === words[0] || suffix(e) || (e.words[0]!.length <= 2 && e.words[0]![0] === words[0]![0])));
+    }
+    if (cands.length === 0 && !HONORIFIC_START.test(name)) cands = sameOrganisation(name);
+    if (cands.length === 0) {
+      const variant = misspelt(words);
+      if (variant.length > 0 && kindOf(name, words) === 'person') cands = variant;
     }
     if (cands.length === 0 && words.length === 1 && /^\p{Lu}{2,6}$/u.test(name.trim())) {
       // "IMF" for "International Monetary Fund": an acronym of a name already in the article.
@@ -112,7 +124,18 @@ export function createRegistry() {
       const best = recent.length > 0
         ? recent.reduce((a, b) => (lastBefore(b, pos) > lastBefore(a, pos) ? b : a))
         : pool.reduce((a, b) => ((a.mentions[0] ?? Infinity) <= (b.mentions[0] ?? Infinity) ? a : b));
-      if (words.length > best.words.length) {
+      // Organisations: a bare adjective ("Conservative", "Tory") yields to the organisation's own name.
+      let org = false;
+      let adjective = false;
+      if (best.kind === 'organisation') {
+        const raw = rawWords(name).filter((w) => w !== 'the');
+        const own = rawWords(best.name).filter((w) => w !== 'the');
+        const stem = stemOfName(name);
+        org = stem === stemOf(best);
+        adjective = org && own.length === 1 && stemOf(best) === own[0] && stem !== raw.join(' ');
+      }
+      // (One organisation keeps the first name the article gives it: "the Green Party", then "the Greens".)
+      if ((org ? false : words.length > best.words.length) || (adjective && !words.includes('and'))) {
         best.words = words;
         best.name = cleanName(name);
         if (best.kind !== 'group') best.kind = kindOf(best.name, words);
@@ -126,6 +149,13 @@ export function createRegistry() {
     index(e);
     return e;
   }
+
+  const stemOf = (e: Entity): string => {
+    if (e.stem?.name !== e.name) e.stem = { name: e.name, value: stemOfName(e.name) };
+    return e.stem.value;
+  };
+  const sameOrganisation = (name: string): Entity[] => sameOrganisationIn(entities, name, stemOf);
+  const misspelt = (words: readonly string[]): Entity[] => misspeltIn(entities, words);
 
   function lastBefore(e: Entity, pos: number): number {
     const ms = e.mentions;
@@ -229,7 +259,12 @@ export function createRegistry() {
     }
     if (preferred && compatible(preferred, g) && (g === 'plural' || genderOf(preferred) === g)) {
       const recentOther = prior.filter((m) => m.entity !== preferred && compatible(m.entity, g));
-      const lastPref = lastBefore(preferred, pos);
+      // Chains: the preferred speaker is still the one talked of where the text last names them as a
+      // subject; a possessive ("Vos's plan") or an object ("shown to Mr Vos") in someone else's sentence
+      // does not make them the subject again.
+      let lastPref = -1;
+      for (let k = prior.length - 1; k >= 0; k--) if (prior[k]!.entity === preferred && !prior[k]!.possessive && prior[k]!.subject) { lastPref = prior[k]!.pos; break; }
+      if (lastPref < 0 && !prior.some((m) => m.entity === preferred)) lastPref = lastBefore(preferred, pos);
       const quotedLast = Math.max(lastPref, preferredAt < pos ? preferredAt : -1);
       // Someone else named as the subject of a sentence since the preferred speaker was last quoted takes over.
       // (Or the only person of a sentence: "One dissenting opinion came from Brian Gammage.")

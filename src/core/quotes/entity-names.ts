@@ -19,7 +19,9 @@ const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'sev
 
 export function kindOf(name: string, words: readonly string[]): SpeakerKind {
   const f = words.join(' ');
-  if (words.includes('and')) return 'group';
+  // Names: "China and Russia" is a group of speakers, but "Department for Ports and Ferries" and
+  // "Food and Drug Administration" are one organisation.
+  if (words.includes('and') && !words.some((w) => ORG_WORDS.has(w) || w === 'for' || w === 'of')) return 'group';
   // "Liam Fox", "Charlotte Church", "Tony Hall": a first name before a surname that is also an org or place word.
   const last = words[words.length - 1]!;
   if (words.length >= 2 && words.length <= 3 && FIRST_NAMES.has(words[0]!) && !PLACES.has(f) && !/^(?:station|airport|stadium|hospital|university|college|school|street|road|square|bridge|prison|palace|centre|center|arena|foundation|institute|trust|fund)$/.test(last)) return 'person';

@@ -1,5 +1,6 @@
 // Word lists for quote attribution: speech verbs, titles, pronouns, name stop words, first names.
 // Pure data; small on purpose (general English news vocabulary, not tuned to any article).
+import { TITLE_WORDS } from '../titles.ts';
 
 const VERB_STEMS: Record<string, string[]> = {
   say: ['say', 'says', 'said', 'saying'],
@@ -63,18 +64,8 @@ export const AUX_ADVERBS: ReadonlySet<string> = new Set([
 
 export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
 
-/** Titles and honorifics that may precede a name; lowercase, without the dot. */
-export const TITLES: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'father',
-  'president', 'vice', 'prime', 'minister', 'secretary', 'sen', 'senator', 'rep', 'representative', 'congressman',
-  'congresswoman', 'gov', 'governor', 'lt', 'gen', 'general', 'col', 'colonel', 'maj', 'major', 'capt', 'captain', 'adm',
-  'admiral', 'sgt', 'sergeant', 'cpl', 'pvt', 'gen.', 'judge', 'justice', 'chancellor', 'king', 'queen', 'prince', 'princess',
-  'mayor', 'ambassador', 'chairman', 'chairwoman', 'chair', 'speaker', 'leader', 'chief', 'director', 'commissioner',
-  'attorney', 'candidate', 'nominee', 'former', 'retired', 'state', 'foreign', 'defense', 'defence', 'finance', 'deputy',
-  'acting', 'interim', 'pope', 'sheikh', 'emir', 'premier', 'coach', 'manager', 'spokesman', 'spokeswoman', 'spokesperson',
-  'officer', 'head', 'founder', 'ceo', 'executive', 'officials', 'official', 'mp', 'mep', 'cllr', 'councillor', 'del', 'atty',
-  'supt', 'insp', 'det', 'inspector', 'superintendent', 'detective', 'gop', 'democratic', 'republican', 'dem', 'democrat', 'libertarian', 'independent', 'labour', 'tory', 'conservative', 'liberal', 'green', 'fellow',
-]);
+/** Titles and honorifics that may precede a name; lowercase, without the dot (the one list, in core/titles.ts). */
+export const TITLES: ReadonlySet<string> = TITLE_WORDS;
 
 /** Honorifics that tell a person's gender. */
 export const MALE_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'congressman', 'chairman', 'spokesman', 'pope', 'sheikh', 'emir']);

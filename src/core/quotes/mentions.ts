@@ -1,45 +1,12 @@
 // Noun phrases that name a speaker: subjects before a speech verb, names after an inverted verb.
-import { AUX_ADVERBS, DEMONYMS, FIRST_NAMES, NOT_NAME, NOUNISH, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES, isRoleNoun } from './lexicon.ts';
+import { AUX_ADVERBS, FIRST_NAMES, NOT_NAME, NOUNISH, ROLE_NOUNS, SPEECH_VERBS, TITLES, isRoleNoun } from './lexicon.ts';
 import { bare, type Token } from './tokens.ts';
-import { allTitles, join, nameFromRun, rolePhrase, stripRole } from './names.ts';
+import { allTitles, isTitle, join, nameFromRun, rolePhrase, stripRole } from './names.ts';
+import { BARE_PLURALS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, POSSESSIVE, pluralBeforeOrg, pronounOf, type Mention } from './phrase-words.ts';
+import { phraseAfter } from './phrase-after.ts';
 
-export { stripRole };
-
-export type MentionKind = 'name' | 'pronoun' | 'nominal' | 'group';
-
-export interface Mention {
-  kind: MentionKind;
-  /** The words at the attribution ("Retired Lt. Gen. Michael Flynn", "he", "the Russian president"). */
-  text: string;
-  /** For names and groups: the name without titles ("Michael Flynn"); for nominals: the noun phrase without determiner. */
-  name: string;
-  /** Words describing the person at this mention ("Russian President", "a top Trump surrogate"). */
-  role: string | null;
-  /** Token index range [from, to) of the mention. */
-  from: number;
-  to: number;
-}
-
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'one', 'another', 'some', 'two', 'three', 'several', 'both', 'many', 'most']);
-const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da', 'der', 'den', 'ter', 'dos', 'das', 'del', 'della', 'di', 'el', 'ibn', 'st.']);
-const BARE_PLURALS = new Set(['officials', 'aides', 'sources', 'critics', 'analysts', 'experts', 'police', 'prosecutors', 'researchers', 'supporters', 'witnesses', 'residents', 'protesters', 'lawmakers', 'democrats', 'republicans', 'observers', 'investigators', 'economists', 'scientists', 'doctors', 'advisers', 'advisors', 'organizers', 'organisers', 'authorities', 'people', 'voters']);
-const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'whom', 'when', 'while', 'if', 'because', 'as', 'but', 'so', 'or', 'where', 'after', 'before', 'since', 'than', 'then', 'to', 'for', 'with', 'by', 'from', 'in', 'on', 'at', 'into', 'about', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'be', 'been', 'not', 'also', 'and', 'it', 'what', 'how', 'why', 'even', 'though', 'although', 'did', 'does', 'do', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'over', 'under', 'against', 'during', 'without', 'through', 'like', 'said', 'says']);
-
-export function isSpeechVerb(t: Token | undefined): boolean {
-  return !!t && t.kind === 'word' && !t.cap && SPEECH_VERBS.has(t.lower);
-}
-
-/** A speech verb in a form that cannot be a modifier ("said", "tells"; not "talk radio"). */
-function finiteSpeech(w: string): boolean {
-  return SPEECH_VERBS.has(w) && (/(?:ed|s|ing)$/.test(w) || /^(?:said|told|wrote|spoke|say|tell|write|add|ask)$/.test(w));
-}
-
-/** "he", "she's", "they'd": the pronoun without its contraction, or null. */
-export function pronounOf(t: Token | undefined): string | null {
-  if (!t || t.kind !== 'word') return null;
-  const w = t.lower.replace(/'(?:s|d|ll|ve|re|m)$/, '');
-  return PRONOUNS.has(w) ? w : null;
-}
+export { isSpeechVerb, pluralBeforeOrg, pronounOf, type Mention, type MentionKind } from './phrase-words.ts';
+export { phraseAfter, stripRole };
 
 
 
@@ -59,10 +26,28 @@ export function phraseBefore(tokens: readonly Token[], end: number, text: string
     let group = false;
     while (k - 1 >= floor) {
       const p = tokens[k - 1]!;
-      if (p.kind === 'word' && p.cap && !NOT_NAME.has(bare(p.lower)) && !/'s$/.test(p.lower)) { k--; continue; }
+      // (A possessive ends the name unless it is a plural's before an organisation's head: "the Musicians' Union".)
+      if (p.kind === 'word' && p.cap && !NOT_NAME.has(bare(p.lower)) && !(POSSESSIVE.test(p.lower) && !pluralBeforeOrg(tokens, k - 1))) { k--; continue; }
       if (p.kind === 'word' && CONNECTORS.has(p.lower) && tokens[k - 2]?.cap) { k--; continue; }
       if (p.kind === 'word' && p.lower === 'and' && tokens[k - 2]?.cap && !NOT_NAME.has(bare(tokens[k - 2]!.lower))) { k--; group = true; continue; }
       break;
+    }
+    // Names: a title with its complement ("Chancellor of the Exchequer Alan Whitby"): the capitalised
+    // complement before a first name belongs to the title, not to the name.
+    let complement: { role: string; from: number } | null = null;
+    if (tokens[k - 1]?.lower === 'the' && tokens[k - 2]?.lower === 'of' && tokens[k - 3] && isTitle(tokens[k - 3]!) && k - 3 >= floor) {
+      for (let f = k + 1; f <= i && f <= k + 3; f++) {
+        if (!FIRST_NAMES.has(bare(tokens[f]!.lower))) continue;
+        let t0 = k - 3;
+        while (t0 - 1 >= floor && tokens[t0 - 1]!.kind === 'word' && tokens[t0 - 1]!.cap && isTitle(tokens[t0 - 1]!)) t0--;
+        complement = { role: join(tokens, t0, f, text), from: t0 };
+        k = f;
+        break;
+      }
+    }
+    if (complement && !group) {
+      const run = nameFromRun(tokens, k, i + 1, text);
+      if (run) return { kind: 'name', text: join(tokens, complement.from, i + 1, text), name: run.name, role: complement.role, from: complement.from, to: i + 1 };
     }
     // Role words right before the run, ending in a role noun ("campaign manager Robby Mook", "Chinese leader Xi").
     let r = k;
@@ -104,17 +89,19 @@ export function phraseBefore(tokens: readonly Token[], end: number, text: string
       if (t.kind !== 'word') break;
       const joinsName = /^(?:for|of|and)$/.test(t.lower) && !!tokens[k + 1]?.cap && tokens[k - 1]?.kind === 'word';
       if (k < i && (CLAUSE_WORDS.has(t.lower) || SPEECH_VERBS.has(t.lower)) && !DETERMINERS.has(t.lower) && !(t.lower === 'and' && tokens[k - 1]?.kind === 'word') && !joinsName) break;
-      if (DETERMINERS.has(t.lower) || (k < i && /'s$/.test(t.lower))) {
+      if (DETERMINERS.has(t.lower) || (k < i && POSSESSIVE.test(t.lower))) {
         let from = k;
-        // "Hillary Clinton's campaign": include the whole possessive name.
-        while (from - 1 >= floor && tokens[from - 1]!.cap && tokens[from - 1]!.kind === 'word' && !NOT_NAME.has(bare(tokens[from - 1]!.lower)) && /'s$/.test(tokens[k]!.lower)) from--;
+        // "Hillary Clinton's campaign", "Lakeside Ferries' chief executive": include the whole possessive name.
+        while (from - 1 >= floor && tokens[from - 1]!.cap && tokens[from - 1]!.kind === 'word' && !NOT_NAME.has(bare(tokens[from - 1]!.lower)) && POSSESSIVE.test(tokens[k]!.lower)) from--;
+        // Chains: "the town's mayor, Ilse Brandt, said": the determiner before a possessive opens the phrase.
+        if (from === k && !DETERMINERS.has(t.lower) && from - 1 >= floor && /^(?:the|a|an)$/.test(tokens[from - 1]!.lower)) from--;
         const words = join(tokens, DETERMINERS.has(t.lower) ? k + 1 : k, i + 1, text);
         return { kind: 'nominal', text: join(tokens, from, i + 1, text), name: words, role: null, from, to: i + 1 };
       }
     }
     // "UKIP officials": the body they speak for stays in the phrase.
     const body = tokens[i - 1];
-    if (BARE_PLURALS.has(last.lower) && body && i - 1 >= floor && body.kind === 'word' && body.cap && !NOT_NAME.has(bare(body.lower)) && !/'s$/.test(body.lower)) {
+    if (BARE_PLURALS.has(last.lower) && body && i - 1 >= floor && body.kind === 'word' && body.cap && !NOT_NAME.has(bare(body.lower)) && !/(?:'s|s')$/.test(body.lower)) {
       return { kind: 'nominal', text: join(tokens, i - 1, i + 1, text), name: join(tokens, i - 1, i + 1, text), role: null, from: i - 1, to: i + 1 };
     }
     if (BARE_PLURALS.has(last.lower) || (tokens[i - 1]?.kind === 'word' && BARE_PLURALS.has(last.lower))) {
@@ -206,90 +193,5 @@ export function subjectOf(tokens: readonly Token[], verb: number, text: string, 
 
 const DASH_WORDS = new Set(['-', '–', '—', '--']);
 
-const det0 = (t: Token) => DETERMINERS.has(t.lower);
-
-/** The name right after an inverted verb: `said Don Fowler, who...`, `said the source`, `according to X`. */
-export function phraseAfter(tokens: readonly Token[], start: number, text: string, ceil = tokens.length): Mention | null {
-  let i = start;
-  if (i >= ceil) return null;
-  const first = tokens[i]!;
-  if (first.kind !== 'word') return null;
-  const pron = pronounOf(first);
-  if (pron && pron !== 'it') return { kind: 'pronoun', text: first.text, name: pron, role: null, from: i, to: i + 1 };
-  // Optional determiner and lowercase role words before a name: "the Russian president Vladimir Putin".
-  let k = i;
-  // "9/11 widow Terry Strada": numbers can open the role words.
-  if (!det0(first)) while (k < ceil && k < i + 3 && (/^\d/.test(tokens[k]!.text) || tokens[k]!.text === '/') && tokens[k + 1]) k++;
-  const det = (DETERMINERS.has(first.lower) && first.lower !== 'that') || first.lower === 'the';
-  if (det) k++;
-  let roleEnd = k;
-  const roleWord = (t: Token) => t.kind === 'word' && (!t.cap || ((DEMONYMS.has(bare(t.lower)) || TITLES.has(bare(t.lower))) && tokens[roleEnd + 1]?.kind === 'word' && !tokens[roleEnd + 1]!.cap)) && !CLAUSE_WORDS.has(t.lower) && !finiteSpeech(t.lower) && !DETERMINERS.has(t.lower);
-  while (roleEnd < ceil && roleEnd - k < 6 && roleWord(tokens[roleEnd]!)) roleEnd++;
-  // "the cardinal used a …": no name follows, so the description ends at its last role noun.
-  if (roleEnd > k && !(tokens[roleEnd]?.cap && tokens[roleEnd]!.kind === 'word')) {
-    let r = roleEnd;
-    while (r > k && !isRoleNoun(tokens[r - 1]!.lower)) r--;
-    if (r > k) roleEnd = r;
-  }
-  if (det && roleEnd > k && tokens.slice(k, roleEnd).some((t) => t.lower === 'of' || t.lower === 'at')) {
-    // "the chairman of the Commons education committee, Labour MP Barry Sheerman": a described person.
-    let e = roleEnd;
-    while (e < ceil && e - roleEnd < 8 && tokens[e]!.kind === 'word' && !CLAUSE_WORDS.has(tokens[e]!.lower) && !SPEECH_VERBS.has(tokens[e]!.lower)) e++;
-    if (tokens[e]?.text === ',') {
-      const named = phraseAfter(tokens, e + 1, text, ceil);
-      if (named && named.kind === 'name') return { ...named, role: join(tokens, k, e, text), from: i, text: join(tokens, i, named.to, text) };
-    }
-    return { kind: 'nominal', text: join(tokens, i, e, text), name: join(tokens, k, e, text), role: null, from: i, to: e };
-  }
-  let n = roleEnd;
-  let group = false;
-  while (n < ceil) {
-    const t = tokens[n]!;
-    if (t.kind === 'word' && t.cap && (n > roleEnd || !NOT_NAME.has(bare(t.lower)) || t.lower === 'the')) {
-      n++;
-      let roleRun = 0;
-      while (n + roleRun < ceil && roleRun < 4 && tokens[n + roleRun]!.kind === 'word' && !tokens[n + roleRun]!.cap && !CLAUSE_WORDS.has(tokens[n + roleRun]!.lower) && !finiteSpeech(tokens[n + roleRun]!.lower)) roleRun++;
-      while (roleRun > 0 && !isRoleNoun(tokens[n + roleRun - 1]!.lower)) roleRun--;
-      if (/'s$/.test(t.lower) || roleRun > 0) {
-        // "NBC's Dante Chinni", "MSNBC host Chris Matthews", "the European cross-country champion".
-        const r = n + roleRun;
-        if (r < ceil && tokens[r]!.cap && tokens[r]!.kind === 'word' && !NOT_NAME.has(bare(tokens[r]!.lower))) { roleEnd = r; n = r; continue; }
-        if (r > n && det) {
-          // "the Tory leader": a role, not a name.
-          return { kind: 'nominal', text: join(tokens, i, r, text), name: join(tokens, k, r, text), role: null, from: i, to: r };
-        }
-        if (/'s$/.test(t.lower)) break;
-      }
-      continue;
-    }
-    if (t.kind === 'word' && CONNECTORS.has(t.lower) && tokens[n + 1]?.cap && n > roleEnd) { n++; continue; }
-    if (t.kind === 'word' && t.lower === 'and' && tokens[n + 1]?.cap && n > roleEnd) { n++; group = true; continue; }
-    break;
-  }
-  if (n > roleEnd && det && (allTitles(tokens, roleEnd, n) || (roleEnd === k && rolePhrase(tokens, first, roleEnd, n) && !group))) {
-    return { kind: 'nominal', text: join(tokens, i, n, text), name: join(tokens, k, n, text), role: null, from: i, to: n };
-  }
-  if (n > roleEnd) {
-    const run = nameFromRun(tokens, roleEnd, n, text);
-    if (!run) return null;
-    const lowerRole = roleEnd > k ? join(tokens, k, roleEnd, text) : null;
-    const role = [lowerRole, run.role].filter(Boolean).join(' ') || null;
-    if (group) {
-      const g = join(tokens, roleEnd, n, text);
-      const lastPart = stripRole(g.split(/\s+and\s+/).pop()!);
-      if (lastPart.role) return { kind: 'name', text: join(tokens, i, n, text), name: lastPart.name, role: g.slice(0, g.length - lastPart.name.length).trim(), from: i, to: n };
-      return { kind: 'group', text: join(tokens, i, n, text), name: g, role, from: i, to: n };
-    }
-    return { kind: 'name', text: join(tokens, i, n, text), name: run.name, role, from: i, to: n };
-  }
-  if (det && roleEnd > k) {
-    // "the source", "a spokesman for the campaign" (stop at the preposition).
-    return { kind: 'nominal', text: join(tokens, i, roleEnd, text), name: join(tokens, k, roleEnd, text), role: null, from: i, to: roleEnd };
-  }
-  if (roleEnd > k && BARE_PLURALS.has(tokens[roleEnd - 1]!.lower)) {
-    return { kind: 'nominal', text: join(tokens, i, roleEnd, text), name: join(tokens, k, roleEnd, text), role: null, from: i, to: roleEnd };
-  }
-  return null;
-}
 
 

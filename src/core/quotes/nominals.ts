@@ -26,7 +26,9 @@ export function resolveNominal(reg: Registry, np: string, text: string, pos: num
   // "The world indoor champion said" with no such role on record: the person the last sentences are about,
   // except for anonymous roles and heads of state, who are usually someone else.
   if (definite && (ROLE_NOUNS.has(head) || TITLES.has(head) || /^(?:\d+-)?year-old$/.test(head) || isNationalityNoun(np)) && np.split(/\s+/).length <= 4 && !ANONYMOUS.test(head) && !/prime minister$/i.test(np)) return reg.resolveSalient(pos, sentence);
-  const org = /^((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.-]*?)(?:['’]s)?\s+([\p{Ll}-]+)$/u.exec(np);
+  // ("a Conservative party spokesman": the lowercase "party" belongs to the organisation's name.)
+  // ("A Department for Education and Skills spokeswoman": connectors may join the name's capitalised words.)
+  const org = /^(\p{Lu}[\p{L}.'’-]*?(?:\s+(?:(?:of|for|and|the|on)\s+)*\p{Lu}[\p{L}.'’-]*?)*(?:\s+party)?)(?:['’]s)?\s+([\p{Ll}-]+)$/u.exec(np);
   if (!org?.[1] || !org[2]) return null;
   // "the Clinton campaign" speaks as the campaign; "the IMF report" as the IMF.
   if (/^(?:campaign|administration|government|team|office|ministry)$/.test(org[2])) return reg.lookup(`${org[1]} ${org[2]}`, pos, true);
@@ -37,6 +39,12 @@ export function resolveNominal(reg: Registry, np: string, text: string, pos: num
     const body = known ?? reg.lookup(org[1], pos, true);
     if (body && !known && body.kind === 'person') body.kind = 'organisation';
     if (body && (body.kind === 'organisation' || (body.kind === 'person' && body.gender === null && body.words.length === 1 && !FIRST_NAMES.has(body.words[0]!) && body.roles.length === 0))) return body;
+    // Organisations and spokespeople: "a Lakeside Ferries spokesman" speaks for a body the article named as
+    // a name without a first name; it is an organisation.
+    if (body && /^spokes/.test(org[2]) && body.kind === 'person' && body.gender === null && body.roles.length === 0 && !FIRST_NAMES.has(body.words[0]!)) {
+      body.kind = 'organisation';
+      return body;
+    }
   }
   if (/^(?:report|statement|website|study|analysis|survey|poll|letter|document|release|memo|filing|lawsuit|complaint|ruling|decision|announcement|declaration|communique|spokesman|spokeswoman|spokesperson)$/.test(org[2]) && !/^(?:spokes)/.test(org[2])) return reg.lookup(org[1], pos, false);
   return null;

@@ -5,7 +5,7 @@ import { createRegistry, isKnownPlace, type Registry } from './entities.ts';
 import { findSegments, type Segment } from './marks.ts';
 import { maskParagraph } from './masked.ts';
 import { DEMONYMS, FIRST_NAMES, NOT_NAME, ORG_DESCRIPTORS, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES } from './lexicon.ts';
-import { isSpeechVerb, phraseBefore, stripRole } from './mentions.ts';
+import { isSpeechVerb, phraseBefore, pluralBeforeOrg, stripRole } from './mentions.ts';
 import { isNationalityNoun } from './names.ts';
 import { bare, tokenize, type Token } from './tokens.ts';
 
@@ -100,10 +100,14 @@ export function registerNames(paragraphs: readonly Paragraph[]): Registry {
         (tokens[j]!.kind === 'word' && /^(?:of|de|van|von|bin|al|la|du|da|der|del|di)$/.test(tokens[j]!.lower) && tokens[j + 1]?.cap && j > i))) {
         j++;
         // "Guy's Hospital" stays one name; "Clinton's campaign" ends at the possessive.
-        if (/'s$/.test(tokens[j - 1]!.lower) && !(tokens[j]?.cap && (ORG_WORDS.has(bare(tokens[j]!.lower)) || PLACE_WORDS.has(bare(tokens[j]!.lower))))) break;
+        if (/(?:'s|s')$/.test(tokens[j - 1]!.lower) && !(tokens[j]?.cap && (ORG_WORDS.has(bare(tokens[j]!.lower)) || PLACE_WORDS.has(bare(tokens[j]!.lower)))) && !pluralBeforeOrg(tokens, j - 1)) break;
       }
       let a = i;
       while (a < j && NOT_NAME.has(bare(tokens[a]!.lower))) a++;
+      // Names: trailing junk ("Vadim Mitroshin The company…", a full stop lost): the function word is not the name's.
+      let z = j;
+      while (z > a + 1 && NOT_NAME.has(bare(tokens[z - 1]!.lower))) z--;
+      if (z < j) { if (a < z) register(reg, p, a, z, a - p.sentenceStart[a]! <= 2, false); i = z; continue; }
       const single = j - a === 1 ? bare(tokens[a]!.lower) : null;
       const initial = a - p.sentenceStart[a]! === 0 || tokens[a - 1]?.text === '"';
       // "Tory leader Michael Howard": a party or title word before a role noun names no one.
@@ -118,13 +122,15 @@ export function registerNames(paragraphs: readonly Paragraph[]): Registry {
       if (a < j) {
         const lead = a - p.sentenceStart[a]!;
         // After an inverted speech verb ("…, noted NBC's Dante Chinni") the name is the verb's subject too.
-        const v = /'s$/.test(tokens[a - 1]?.lower ?? '') && tokens[a - 1]!.cap ? a - 2 : a - 1;
+        const v = /(?:'s|s')$/.test(tokens[a - 1]?.lower ?? '') && tokens[a - 1]!.cap ? a - 2 : a - 1;
         // A possessive ("Mr Brown's Budget was…") is not the subject of its sentence.
         // "Meanwhile, Perpignan centre Jean-Philippe Granclaude is…": counted from an introductory comma.
         let intro = -1;
         for (let c = p.sentenceStart[a]!; c < a && c < p.sentenceStart[a]! + 6; c++) if (tokens[c]!.text === ',') intro = c;
-        const subject = !/'s$/.test(tokens[j - 1]!.lower) && (lead <= 2 || (intro >= 0 && a - intro - 1 <= 2) || tokens[a - 1]?.text === ',' || tokens[a - 1]?.text === '"' || (isSpeechVerb(tokens[v]) && (tokens[v - 1]?.text === ',' || tokens[v - 1]?.kind === 'quote' || tokens[v - 1]?.text === '"')));
-        register(reg, p, a, j, subject, /'s$/.test(tokens[j - 1]!.lower));
+        // Chains: the subject of a clause after a conjunction ("… but McIlroy is unfazed") is a subject too.
+        const clause = /^(?:but|while|although|though|whereas|and)$/.test(tokens[a - 1]?.lower ?? '') && /^(?:is|was|has|had|says|said|insists|insisted|remains|remained|believes|believed|admits|admitted|thinks)$/.test(tokens[j]?.lower ?? '');
+        const subject = !/(?:'s|s')$/.test(tokens[j - 1]!.lower) && (lead <= 2 || clause || (intro >= 0 && a - intro - 1 <= 2) || tokens[a - 1]?.text === ',' || tokens[a - 1]?.text === '"' || (isSpeechVerb(tokens[v]) && (tokens[v - 1]?.text === ',' || tokens[v - 1]?.kind === 'quote' || tokens[v - 1]?.text === '"')));
+        register(reg, p, a, j, subject, /(?:'s|s')$/.test(tokens[j - 1]!.lower));
       }
       i = j;
     }
@@ -141,10 +147,10 @@ function describedSubject(reg: Registry, p: Paragraph, i: number): number | null
     const t = tokens[k]!;
     const head = bare(t.lower);
     if (ROLE_NOUNS.has(head) || /year-old$/.test(head) || (k === i + 1 && isNationalityNoun(t.text))) to = k + 1;
-    if (/'s$/.test(t.lower) || (t.cap && !TITLES.has(head) && !DEMONYMS.has(head) && k > i + 1)) break;
+    if (/(?:'s|s')$/.test(t.lower) || (t.cap && !TITLES.has(head) && !DEMONYMS.has(head) && k > i + 1)) break;
   }
   // A possessive ("The prime minister's enthusiasm") is not the subject.
-  if (to < 0 || /'s$/.test(tokens[to - 1]!.lower)) return null;
+  if (to < 0 || /(?:'s|s')$/.test(tokens[to - 1]!.lower)) return null;
   const head = bare(tokens[to - 1]!.lower);
   if (/^(?:spokes(?:man|woman|person)|source|official|aide)$/.test(head) || tokens[to]?.lower === 'of') return null;
   const name = p.masked.slice(tokens[i + 1]!.start, tokens[to - 1]!.end);
@@ -164,14 +170,14 @@ function register(reg: Registry, p: Paragraph, a: number, b: number, subject: bo
   const definite = tokens[a]!.lower === 'the' || tokens[a - 1]?.lower === 'the';
   while (definite && e < tokens.length && e - b < 5 && tokens[e]!.kind === 'word' && !tokens[e]!.cap && !/^(?:said|says|has|had|is|was|on|in|at|to|for|by|with|that|which|who|the|a|an|its|his|her|their)$/.test(tokens[e]!.lower)) e++;
   while (e > b && !ORG_WORDS.has(tokens[e - 1]!.lower)) e--;
-  if (e > b && !/'s$/.test(tokens[b - 1]!.lower)) {
+  if (e > b && !/(?:'s|s')$/.test(tokens[b - 1]!.lower)) {
     const first = NOT_NAME.has(bare(tokens[a]!.lower)) ? a + 1 : a;
     reg.mention(p.masked.slice(tokens[first]!.start, tokens[e - 1]!.end), null, p.start + tokens[e - 1]!.start, p.sentenceOf[e - 1]!, subject);
     return;
   }
   // "King's Cross station", "the Mandir temple": a name followed by a place noun names the place.
   const next = tokens[b];
-  if (next && next.kind === 'word' && !next.cap && PLACE_WORDS.has(next.lower) && !/'s$/.test(tokens[b - 1]!.lower)) {
+  if (next && next.kind === 'word' && !next.cap && PLACE_WORDS.has(next.lower) && !/(?:'s|s')$/.test(tokens[b - 1]!.lower)) {
     const first = NOT_NAME.has(bare(tokens[a]!.lower)) ? a + 1 : a;
     if (first < b) reg.mention(p.masked.slice(tokens[first]!.start, next.end), null, p.start + next.start, p.sentenceOf[b]!, false);
     return;

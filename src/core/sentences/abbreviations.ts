@@ -1,10 +1,10 @@
 // Word lists the sentence splitter consults at a full stop. Pure data.
+import { ABBREVIATED_TITLES } from '../titles.ts';
 
 /** Titles before a name: a full stop after them never ends a sentence ("Mr. Kishida"). */
 export const TITLES: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'rev', 'revd', 'fr', 'gen', 'lt', 'col', 'sgt', 'capt', 'cpt', 'cmdr', 'cdr',
-  'adm', 'maj', 'brig', 'cpl', 'pvt', 'pte', 'gov', 'sen', 'rep', 'reps', 'pres', 'hon', 'rt', 'st', 'ste', 'mt', 'ft',
-  'messrs', 'mme', 'mlle', 'supt', 'insp', 'det', 'cllr', 'amb', 'sec', 'atty', 'vs', 'v',
+  ...ABBREVIATED_TITLES,
+  'st', 'ste', 'mt', 'ft', 'vs', 'v',
   'e.g', 'i.e', 'cf', 'viz', 'approx', 'ca',
 ]);
 

@@ -77,9 +77,10 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
     topQuote: r.top_quote ? (JSON.parse(r.top_quote) as StoryRow['topQuote']) : null,
   });
 
-  function latestStories(q: StoryQuery): StoryRow[] {
+  /** The WHERE clause of a story query, or null when the topic has no searchable words. */
+  function storyFilter(q: Omit<StoryQuery, 'limit'>): { where: string; params: Record<string, unknown> } | null {
     const where: string[] = [];
-    const params: Record<string, unknown> = { limit: q.limit };
+    const params: Record<string, unknown> = {};
     if (q.ingestedAfter) { where.push('a.ingested_at > @after'); params.after = q.ingestedAfter; }
     if (q.ingestedUntil) { where.push('a.ingested_at <= @until'); params.until = q.ingestedUntil; }
     const match = q.topic ? ftsQuery(q.topic) : null;
@@ -89,11 +90,22 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
       where.push('a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
       params.match = match;
     } else if (q.topic) {
-      return [];
+      return null;
     }
-    const sql = `SELECT ${storyCols} FROM articles a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-                 ORDER BY a.sort_key DESC, a.id DESC LIMIT @limit`;
-    return db.prepare<[Record<string, unknown>], ArticleRecord>(sql).all(params).map(toStory);
+    return { where: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
+  }
+
+  function latestStories(q: StoryQuery): StoryRow[] {
+    const f = storyFilter(q);
+    if (!f) return [];
+    const sql = `SELECT ${storyCols} FROM articles a ${f.where} ORDER BY a.sort_key DESC, a.id DESC LIMIT @limit`;
+    return db.prepare<[Record<string, unknown>], ArticleRecord>(sql).all({ ...f.params, limit: q.limit }).map(toStory);
+  }
+
+  function countStories(q: Omit<StoryQuery, 'limit'>): number {
+    const f = storyFilter(q);
+    if (!f) return 0;
+    return db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM articles a ${f.where}`).get(f.params)!.n;
   }
 
   function quotesBySpeakers(q: QuoteQuery): QuoteRow[] {
@@ -120,6 +132,7 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
     // all or nothing, also when called outside a Store transaction (inside one it needs no savepoint)
     insertArticle: (a) => (db.inTransaction ? insert(a) : insertAtomically(a)),
     latestStories,
+    countStories,
     quotesBySpeakers,
     hasSourceFile: (file, h) => Boolean(hasFile.get(file, h)),
     recordSourceFile: (file, h, at) => void addFile.run(file, h, at.toISOString()),

@@ -42,7 +42,7 @@ describe('renderSlack', () => {
         text: {
           type: 'mrkdwn',
           verbatim: true,
-          text: '*<https://news.example/1?a=1&amp;b=2|Story 1: talks resume>*\n• Delegations met for six hours.\n• A second round is planned.\n> “We are ready to talk.”\n> — _Vladimir Putin_',
+          text: '*<https://news.example/1?a=1&amp;b=2|Story 1: talks resume>*\n• Delegations met for six hours.\n• A second round is planned.\n> “We are ready to talk.”\n> — *Vladimir Putin*',
         },
       },
       { type: 'context', elements: [{ type: 'mrkdwn', verbatim: true, text: 'Example News · 2026-11-29' }] },

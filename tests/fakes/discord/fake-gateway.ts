@@ -12,6 +12,8 @@ interface Session {
   /** Every dispatch sent in this session, for replay on RESUME. */
   sent: { s: number; t: string; d: unknown }[];
   socket: WebSocket | null;
+  /** [shard id, shard count] from IDENTIFY ([0, 1] when the client sent none). */
+  shard: [number, number];
 }
 
 export interface GatewayStats {
@@ -28,6 +30,8 @@ export class FakeGateway extends EventEmitter {
   readonly connectQueries: Record<string, string>[] = [];
   private session: Session | null = null;
   private readonly sessions = new Map<string, Session>();
+  /** The latest session of each shard id (sharded clients open one socket per shard). */
+  private readonly shardSessions = new Map<number, Session>();
 
   constructor(
     private readonly identity: FakeIdentity,
@@ -66,8 +70,10 @@ export class FakeGateway extends EventEmitter {
         return;
       case 2: {
         this.stats.identifies.push(d);
-        const session: Session = { id: randomUUID().replace(/-/g, ''), seq: 0, sent: [], socket };
+        const shard = (Array.isArray(d.shard) ? d.shard : [0, 1]) as [number, number];
+        const session: Session = { id: randomUUID().replace(/-/g, ''), seq: 0, sent: [], socket, shard };
         this.sessions.set(session.id, session);
+        this.shardSessions.set(shard[0], session);
         this.session = session;
         this.sendDispatch(session, 'READY', {
           v: 10,
@@ -75,7 +81,7 @@ export class FakeGateway extends EventEmitter {
           guilds: [{ id: this.identity.guildId, unavailable: true }],
           session_id: session.id,
           resume_gateway_url: this.url(),
-          shard: [0, 1],
+          shard: session.shard,
           application: { id: this.identity.applicationId, flags: 0 },
           private_channels: [],
           relationships: [],
@@ -162,6 +168,13 @@ export class FakeGateway extends EventEmitter {
   dispatch(t: string, d: unknown): number {
     if (!this.session) throw new Error('fake gateway: no session (the client has not identified)');
     return this.sendDispatch(this.session, t, d);
+  }
+
+  /** Sends a dispatch on the socket of shard `shardId` (sharded clients). */
+  dispatchToShard(shardId: number, t: string, d: unknown): number {
+    const session = this.shardSessions.get(shardId);
+    if (!session) throw new Error(`fake gateway: shard ${shardId} has not identified`);
+    return this.sendDispatch(session, t, d);
   }
 
   /** Closes the client's socket from the server side (4000 = unknown error: the client resumes). */

@@ -12,12 +12,12 @@ import { startResponseUrlReceiver } from './response-url.ts';
 import { startFakeSlackApi } from './web-api.ts';
 
 /** The production path: env -> loadConfig -> startBot -> startSlack. */
-export async function startBotHarness(seedsDir: string): Promise<SlackHarness> {
+export async function startBotHarness(seedsDir: string, opts: { dbPath?: string } = {}): Promise<SlackHarness> {
   const api = await startFakeSlackApi();
   const responses = await startResponseUrlReceiver();
   const dir = mkdtempSync(join(tmpdir(), 'newsbrief-slack-'));
   const config = loadConfig({
-    NEWSBRIEF_DB: join(dir, 'test.db'),
+    NEWSBRIEF_DB: opts.dbPath ?? join(dir, 'test.db'),
     SEEDS_DIR: seedsDir,
     LOG_LEVEL: 'silent',
     SLACK_BOT_TOKEN: BOT_TOKEN,

@@ -36,7 +36,9 @@ export const SLACK_RATE_LIMITS = {
 export type Fault =
   | { kind: 'ratelimit'; retryAfterSeconds: number }
   | { kind: 'http'; status: number }
-  | { kind: 'error'; error: string };
+  | { kind: 'error'; error: string }
+  /** Never answers (a hung upstream); the socket stays open until the fake closes. */
+  | { kind: 'hang' };
 
 export interface FakeSlackApi {
   /** Base URL for SLACK_API_URL / slackApiUrl, with the trailing slash. */
@@ -49,6 +51,8 @@ export interface FakeSlackApi {
   waitForCalls(method: string, count: number): Promise<RecordedCall[]>;
   /** What apps.connections.open answers (Socket Mode), when set. */
   socketUrl: string | null;
+  /** Answers `method` with `fn` from now on (null = the default answer); see oauth.ts. */
+  answer(method: string, fn: (params: Record<string, unknown>, token: string | null) => Record<string, unknown> | null): void;
   close(): Promise<void>;
 }
 
@@ -87,6 +91,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   const faults = new Map<string, Fault[]>();
   let tsCounter = 0;
   const state = { socketUrl: null as string | null };
+  const custom = new Map<string, (params: Record<string, unknown>, token: string | null) => Record<string, unknown> | null>();
 
   const answer = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
@@ -128,13 +133,14 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
+      if (fault?.kind === 'hang') return;
       if (fault?.kind === 'http') {
         call.status = fault.status;
         res.writeHead(fault.status, { 'content-type': 'text/plain' });
         res.end('fake failure');
         return;
       }
-      const body = fault?.kind === 'error' ? { ok: false, error: fault.error } : answer(method, params);
+      const body = fault?.kind === 'error' ? { ok: false, error: fault.error } : (custom.get(method)?.(params, token) ?? answer(method, params));
       call.response = body;
       call.status = 200;
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -157,6 +163,9 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     },
     set socketUrl(v: string | null) {
       state.socketUrl = v;
+    },
+    answer(method, fn) {
+      custom.set(method, fn);
     },
     close: () => closeServer(server as Server),
   };

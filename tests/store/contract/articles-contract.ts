@@ -53,6 +53,11 @@ export function describeArticleContract(store: () => Promise<Store>, reopen: (s:
       expect((await s.latestStories({ topic: 'rebuild cities', limit: 10 })).map((r) => r.headline)).toEqual(['Minister speaks']);
       expect(await s.latestStories({ topic: '"); DROP TABLE articles; --', limit: 10 })).toEqual([]);
       expect((await s.latestStories({ limit: 10, ingestedAfter: '2024-01-01T00:00:00.500Z' })).map((r) => r.headline)).toEqual(['Markets up', 'Minister speaks']);
+      // counts run the same filters as the list, with no limit
+      expect(await s.countStories({})).toBe(3);
+      expect(await s.countStories({ topic: 'ukraine' })).toBe(1);
+      expect(await s.countStories({ topic: '"); DROP TABLE articles; --' })).toBe(0);
+      expect(await s.countStories({ ingestedAfter: '2024-01-01T00:00:00.500Z', ingestedUntil: '2024-01-01T00:00:01Z' })).toBe(1);
       const card = (await s.latestStories({ topic: 'minister', limit: 1 }))[0]!;
       expect(card).toMatchObject({ keyPoints: ['A key point.'], topQuote: { text: 'We will rebuild Ukrainian cities', speaker: 'Ann Lee' } });
     });

@@ -1,13 +1,13 @@
 // Quote extraction with speakers: Article -> quotes (direct, partial, block) and canonical speakers.
 // Pure and linear in the article length: one pass to register names, one to attribute quotes.
-import type { Article, ArticleSpeaker, Quote, QuoteKind } from './article.ts';
-import { attribute, introduction, sentenceSpeaker, type Attribution } from './quotes/attribution.ts';
-import { isKnownPlace, type Entity, type Registry } from './quotes/entities.ts';
-import { paragraphsOf, registerNames, type Paragraph } from './quotes/paragraphs.ts';
-import type { Segment } from './quotes/marks.ts';
-import { isSpeechVerb } from './quotes/mentions.ts';
-import { FIRST_NAMES } from './quotes/lexicon.ts';
-import { resolveNominal } from './quotes/nominals.ts';
+import type { Article, ArticleSpeaker, Quote, QuoteKind } from '../article.ts';
+import { attribute, introduction, sentenceSpeaker, type Attribution } from './attribution.ts';
+import { isKnownPlace, type Entity, type Registry } from './entities.ts';
+import { paragraphsOf, registerNames, type Paragraph } from './paragraphs.ts';
+import type { Segment } from './marks.ts';
+import { isSpeechVerb } from './mentions.ts';
+import { FIRST_NAMES } from './lexicon.ts';
+import { resolveNominal } from './nominals.ts';
 
 
 export interface QuoteExtraction {
@@ -32,6 +32,8 @@ export function extractQuotes(article: Article): QuoteExtraction {
   const paragraphs = paragraphsOf(article);
   const reg = registerNames(paragraphs);
   const quotes: Quote[] = [];
+  // Each quote's speaker entity: names are read at the end, when every name of the article is final.
+  const speakerOf: Array<Entity | null> = [];
   const used = new Map<Entity, Set<string>>();
   let last: Entity | null = null;
   let lastAt = -1;
@@ -61,11 +63,14 @@ export function extractQuotes(article: Article): QuoteExtraction {
     }
     else speaker = resolveNominal(reg, m.name, m.text, pos, sentence);
     if (speaker && m.kind === 'name' && m.role) reg.addRole(speaker, m.role);
+    // Organisations and spokespeople: a body that speaks through staff is an organisation.
+    if (speaker && m.org && speaker.kind === 'person') speaker.kind = 'organisation';
     return { speaker, mention: m.text };
   };
 
   const emit = (para: Paragraph, start: number, end: number, kind: QuoteKind, speaker: Entity | null, mention: string | null): void => {
     quotes.push({ text: para.text.slice(start, end), start: para.start + start, end: para.start + end, kind, speaker: speaker?.name ?? null, mention });
+    speakerOf.push(speaker);
     if (speaker) {
       const set = used.get(speaker) ?? new Set<string>();
       if (mention) set.add(mention);
@@ -108,7 +113,9 @@ export function extractQuotes(article: Article): QuoteExtraction {
       if (!label && isTitle(para, q, para.text.slice(seg.start, seg.end))) continue;
       found.push({ para, seg, attr, speaker, mention, direct: direct || !!label, q });
       // The latest speaker is known as soon as a quote is attributed, for the next "he said" in this paragraph.
-      if (speaker && (direct || label)) {
+      // Chains: a partial quote credited to someone named in it ("Mr Blair said Mr Jackson was a "…"") makes
+      // them the latest speaker too, for a "he added" after it.
+      if (speaker && (direct || label || attr?.mention.kind === 'name')) {
         last = speaker;
         lastAt = para.start + seg.start;
         lastSentence = para.sentenceOf[q] ?? lastSentence;
@@ -191,6 +198,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
     if (para.segments.length === 0 && !isBlock) prevFound = [];
     prevPara = para;
   }
+  quotes.forEach((q, i) => { q.speaker = speakerOf[i]?.name ?? null; });
   return { quotes, speakers: speakersOf(used) };
 }
 

@@ -1,7 +1,7 @@
 // A minimal Article from plain text (paragraphs split on blank lines, or on single lines when the text
 // has no blank lines; a short first line without a final period is the headline). Used by tests and the
-// evaluation when no real parser result is at hand.
-import type { Article, Block } from '../article.ts';
+// evaluation script (scripts/eval-quotes.ts) when no real parser result is at hand. Test and dev tooling only.
+import type { Article, Block } from '../../src/core/article.ts';
 
 export function articleFromText(content: string, file: string | null = null): Article {
   const text = content.replace(/\r\n?/g, '\n');

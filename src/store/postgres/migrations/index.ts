@@ -1,0 +1,10 @@
+// Ordered PostgreSQL migrations, applied by migrate.ts under an advisory lock.
+import { articlesSchema } from './001-articles.ts';
+import { digestsSchema } from './002-digests.ts';
+import { slackInstallationsSchema } from './003-slack-installations.ts';
+
+import type { PgMigration } from './migration.ts';
+
+export type { PgMigration };
+
+export const pgMigrations: PgMigration[] = [articlesSchema, digestsSchema, slackInstallationsSchema];

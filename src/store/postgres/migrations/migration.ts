@@ -1,0 +1,6 @@
+// One numbered PostgreSQL migration (applied by migrate.ts).
+export interface PgMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
