@@ -39,6 +39,9 @@ export interface ReadSourcesOptions {
   skip?: readonly string[];
 }
 
+/** Files of a folder read ahead of the one being ingested. */
+const READ_AHEAD = 8;
+
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -126,6 +129,13 @@ export async function* readSources(targets: readonly string[], options: ReadSour
       yield failure(target, path, null, new BriefingError('bad_input', NO_ARTICLE_FILES, { context: { path } }), target);
       continue;
     }
-    for (const file of files) yield await readOneFile(target, file, path, opts.maxBytes);
+    // read ahead: the next files are read while the caller works on this one (order kept;
+    // readOneFile never rejects; at most READ_AHEAD files, each under maxBytes, held at once)
+    const ahead: Promise<SourceResult>[] = [];
+    let next = 0;
+    while (next < files.length || ahead.length) {
+      while (ahead.length < READ_AHEAD && next < files.length) ahead.push(readOneFile(target, files[next++]!, path, opts.maxBytes));
+      yield await ahead.shift()!;
+    }
   }
 }
