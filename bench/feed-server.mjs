@@ -15,10 +15,15 @@ const body = Array.from({ length: items }, (_, i) => `<item><guid isPermaLink="f
 const xml = Buffer.from(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Harbour News</title>${body}</channel></rss>`);
 const gz = gzipSync(xml);
 
+// /feed?v=N: the same feed with other guids, links and titles (all new stories for a poll-path bench).
+const variant = (v) => Buffer.from(xml.toString('utf8').replaceAll('story-', `story-${v}-`).replaceAll('<title>', `<title>V${v} `));
+
 const server = createServer((req, res) => {
   if (req.headers['if-none-match'] === '"v1"') { res.writeHead(304, { etag: '"v1"' }); res.end(); return; }
-  const zipped = req.url === '/feed.gz';
+  const url = new URL(req.url ?? '/', 'http://x');
+  const zipped = url.pathname === '/feed.gz';
+  const v = url.searchParams.get('v');
   res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: '"v1"', ...(zipped ? { 'content-encoding': 'gzip' } : {}) });
-  res.end(zipped ? gz : xml);
+  res.end(zipped ? gz : v ? variant(v) : xml);
 });
 server.listen(0, '127.0.0.1', () => process.send?.({ port: server.address().port, bytes: xml.length, gzBytes: gz.length }));

@@ -10,5 +10,6 @@ export const help = {
     { name: 'brief', value: 'brief' },
     { name: 'quote', value: 'quote' },
     { name: 'digest', value: 'digest' },
+    { name: 'sources', value: 'sources' },
   ] }],
 } as const satisfies CommandDef;

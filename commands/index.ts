@@ -3,9 +3,10 @@ import { brief } from './brief.ts';
 import { digest } from './digest.ts';
 import { help } from './help.ts';
 import { quote } from './quote.ts';
+import { sources } from './sources.ts';
 import type { CommandDef } from './types.ts';
 
-export const commands = [brief, quote, digest, help] as const satisfies readonly CommandDef[];
+export const commands = [brief, quote, digest, sources, help] as const satisfies readonly CommandDef[];
 
 export type CommandName = (typeof commands)[number]['name'];
 
@@ -21,5 +22,5 @@ export function findCommand(name: string): CommandDef | undefined {
   return commands.find((c) => c.name === name);
 }
 
-export { brief, digest, help, quote };
+export { brief, digest, help, quote, sources };
 export type { CommandDef, OptionDef, Permission, SubcommandDef, OptionType } from './types.ts';

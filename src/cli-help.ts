@@ -15,6 +15,9 @@ Usage:
   newsbrief ask "<slash command>" [--platform text|discord|slack]   answer one command
   newsbrief digest preview [--topic <words>]   print the digest a channel would get now
   newsbrief stories rebuild [--restart]   recompute the story clusters (after an upgrade)
+  newsbrief sources list | add <url> [--label <words>] | remove <url> | import <file>
+                                      the feeds the bot follows (import: OPML or one URL a line)
+  newsbrief poll [--once]             poll the feeds on their schedule (--once: every feed now, then exit)
   newsbrief speakers rebuild          re-register the speakers of a database built by an older
                                       version (splits people wrongly merged), with progress lines
 
@@ -126,6 +129,39 @@ ${HELP_OPT}
 
 Example:
   newsbrief stories rebuild --db data/newsbrief.db
+`,
+  sources: `Usage: newsbrief sources list | add <url> [--label <words>] [--no-full-text] | remove <url> | import <file> [--db <path>]
+
+The feeds the bot follows (also set by FEEDS and FEEDS_FILE, and by /sources in chat).
+  list     each feed: label, URL, state (ok, retrying, failing with the reason), last new story
+  add      follow an http(s) feed; --label names it
+  remove   stop following a feed (its stories already stored stay)
+  import   follow every feed of an OPML export or a FEEDS_FILE-style list (one URL a line,
+           an optional label after it); bad lines are reported, the rest added
+
+Options:
+  --label <words>      a name to show for the feed (add)
+  --no-full-text       store teasers as the feed gives them, without fetching their pages (add)
+${DB}
+${HELP_OPT}
+
+Example:
+  newsbrief sources add https://example.org/feed.xml --label "Example News"
+`,
+  poll: `Usage: newsbrief poll [--once] [--db <path>]
+
+Polls the feeds the bot follows, on their schedule (FEED_POLL_MINUTES), without any chat
+adapter, until Ctrl-C or SIGTERM; \`newsbrief start\` does the same alongside the adapters.
+Private addresses are refused unless ALLOW_PRIVATE_SOURCES=true.
+
+Options:
+  --once               poll every feed now, print one line per feed and per new or updated
+                       story, then exit (1 if a feed failed)
+${DB}
+${HELP_OPT}
+
+Example:
+  newsbrief poll --once
 `,
   speakers: `Usage: newsbrief speakers rebuild [--db <path>]
 

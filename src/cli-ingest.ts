@@ -8,7 +8,7 @@ import { openStore } from './store/index.ts';
 export async function runIngest(ctx: CliContext, targets: string[]): Promise<number> {
   const store = await openStore(ctx.config.dbPath);
   try {
-    const report = await ingestSources({ store, clock: systemClock, logger: ctx.logger }, readSources(targets), {
+    const report = await ingestSources({ store, clock: systemClock, logger: ctx.logger }, readSources(targets, { allowPrivate: ctx.config.sources.allowPrivate }), {
       onLine: (l) => ctx.io.stdout.write(formatIngestLine(l) + '\n'),
     });
     return report.failed ? 1 : 0;
@@ -33,7 +33,7 @@ export function extractRecord({ article, briefing: b }: BriefedArticle) {
 
 export async function runExtract(ctx: CliContext, targets: string[], json: boolean): Promise<number> {
   let failed = 0;
-  for await (const doc of readSources(targets)) {
+  for await (const doc of readSources(targets, { allowPrivate: ctx.config.sources.allowPrivate })) {
     const { articles, failures } = briefDocument(doc, ctx.logger);
     for (const f of failures) {
       failed++;

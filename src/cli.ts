@@ -15,12 +15,14 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   ask: { ...COMMON, platform: { type: 'string', default: 'text' } },
   digest: { ...COMMON, topic: { type: 'string' } },
   stories: { ...COMMON, restart: { type: 'boolean' } },
+  sources: { ...COMMON, label: { type: 'string' }, 'no-full-text': { type: 'boolean' } },
+  poll: { ...COMMON, once: { type: 'boolean' } },
   speakers: COMMON,
 };
 
 export class UsageError extends Error {}
 
-const ONE_SHOT = new Set(['ingest', 'extract', 'ask', 'digest', 'stories', 'speakers']);
+const ONE_SHOT = new Set(['ingest', 'extract', 'ask', 'digest', 'stories', 'sources', 'speakers']);
 
 function parse(command: string, args: string[]) {
   try {
@@ -40,7 +42,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     return command ? 0 : 2;
   }
   if (!(command in OPTIONS)) {
-    io.stderr.write(`newsbrief: unknown command "${command}". Commands: start, console, ingest, extract, ask, digest, stories, speakers (see newsbrief --help).\n`);
+    io.stderr.write(`newsbrief: unknown command "${command}". Commands: start, console, ingest, extract, ask, digest, stories, sources, poll, speakers (see newsbrief --help).\n`);
     return 2;
   }
   let config: Config;
@@ -92,12 +94,17 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       case 'stories':
         if (pos[0] !== 'rebuild' || pos.length > 1) throw new UsageError('the stories command has one subcommand: newsbrief stories rebuild [--restart]');
         return await (await import('./cli-stories.ts')).runStoriesRebuild(ctx, Boolean(values.restart));
+      case 'sources':
+        return await (await import('./cli-sources.ts')).runSources(ctx, pos, typeof values.label === 'string' ? values.label : null, !values['no-full-text']);
+      case 'poll':
+        if (pos.length) throw new UsageError('poll takes no arguments: newsbrief poll [--once]');
+        return await (await import('./cli-sources.ts')).runPoll(ctx, Boolean(values.once));
       case 'speakers':
         if (pos[0] !== 'rebuild' || pos.length > 1) throw new UsageError('the speakers command has one subcommand: newsbrief speakers rebuild');
         return await (await import('./cli-speakers.ts')).runSpeakersRebuild(ctx);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || (err instanceof Error && err.name === 'SourcesUsageError')) {
       io.stderr.write(`newsbrief ${command}: ${err.message}\n`);
       return 2;
     }

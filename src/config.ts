@@ -50,6 +50,7 @@ export const envSchema = z.object({
   FEEDS: optionalString,
   FEEDS_FILE: optionalString,
   FEED_POLL_MINUTES: z.coerce.number({ error: 'must be a whole number of minutes, at least 1' }).int('must be a whole number of minutes, at least 1').min(1, 'must be a whole number of minutes, at least 1').default(10),
+  FEED_POLL_SECONDS: z.coerce.number({ error: 'must be a whole number of seconds, at least 1' }).int('must be a whole number of seconds, at least 1').min(1, 'must be a whole number of seconds, at least 1').optional(),
   ALLOW_PRIVATE_SOURCES: flag.default(false),
 });
 
@@ -99,6 +100,8 @@ export interface SourcesConfig {
   feedsFile: string | null;
   /** FEED_POLL_MINUTES: how often each source is polled (default 10, at least 1). */
   pollMinutes: number;
+  /** The poll interval in ms: FEED_POLL_SECONDS (tests and demos) when set, else FEED_POLL_MINUTES. */
+  pollIntervalMs: number;
   /** ALLOW_PRIVATE_SOURCES: fetch from loopback/private/link-local/... addresses too (default false). */
   allowPrivate: boolean;
 }
@@ -180,7 +183,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
     slack,
     digest: { time: e.DIGEST_TIME, timezone: e.DIGEST_TIMEZONE },
     scale,
-    sources: { feeds, feedsFile: e.FEEDS_FILE ?? null, pollMinutes: e.FEED_POLL_MINUTES, allowPrivate: e.ALLOW_PRIVATE_SOURCES },
+    sources: { feeds, feedsFile: e.FEEDS_FILE ?? null, pollMinutes: e.FEED_POLL_MINUTES, pollIntervalMs: e.FEED_POLL_SECONDS ? e.FEED_POLL_SECONDS * 1000 : e.FEED_POLL_MINUTES * 60_000, allowPrivate: e.ALLOW_PRIVATE_SOURCES },
   };
 }
 

@@ -8,7 +8,13 @@ import { ingestSources, type IngestReport } from './app/ingest.ts';
 import { readSeeds } from './sources/seeds.ts';
 import type { App, Clock, Logger, Platform, Publisher, Scheduler, Store } from './app/ports.ts';
 import { systemClock } from './app/ports.ts';
+import { createPoller, pollTickMs, type Poller } from './app/poll-sources.ts';
+import { syncConfiguredSources } from './app/sources.ts';
+import type { FeedListEntry } from './core/parse/feed-list.ts';
 import { createScheduler } from './scheduler/node-cron-scheduler.ts';
+import type { FetchResourceOptions } from './sources/fetch/fetch-resource.ts';
+import { readFeedsFile } from './sources/feeds-file.ts';
+import { createSourceFetcher } from './sources/source-fetcher.ts';
 import { openStore } from './store/index.ts';
 import { createOperations } from './ops/operations.ts';
 import { instrumentApp, instrumentStore } from './ops/instrument.ts';
@@ -28,6 +34,23 @@ export interface BotOptions {
   schedule?: boolean;
   /** The process's scheduler (default: node-cron); stopped with the bot. */
   scheduler?: Scheduler;
+  /** Poll the sources (default true). */
+  poll?: boolean;
+  /** Tests: how the poller fetches (e.g. allowedAddresses for a local server, a short timeout). */
+  sourceFetch?: Partial<Omit<FetchResourceOptions, 'validators' | 'accept'>>;
+  /** Gap between two requests to one host (default 2 s). */
+  hostGapMs?: number;
+}
+
+/** FEEDS then FEEDS_FILE, each URL once; a bad line of the file is logged, the rest kept. */
+async function configuredFeeds(config: Config, logger: Logger): Promise<FeedListEntry[]> {
+  const out: FeedListEntry[] = config.sources.feeds.map((url) => ({ url, label: null }));
+  if (config.sources.feedsFile) {
+    const list = await readFeedsFile(config.sources.feedsFile);
+    for (const p of list.problems) logger.warn({ file: config.sources.feedsFile, line: p.line, text: p.text, reason: p.reason }, 'FEEDS_FILE: line skipped');
+    for (const f of list.feeds) if (!out.some((o) => o.url === f.url)) out.push(f);
+  }
+  return out;
 }
 
 export interface RunningBot {
@@ -42,6 +65,8 @@ export interface RunningBot {
   done: Promise<void>;
   /** Ports actually bound (for port 0 in tests). */
   ports: { slack?: number | null; discordHttp?: number | null; metrics?: number | null };
+  /** The feed poller (runs on the scheduler as 'feeds:poll'). */
+  poller: Poller;
   /** INSTANCE_ID, or host-pid: the owner of this process's claims, in every log line. */
   instanceId: string;
   stop(): Promise<void>;
@@ -58,6 +83,18 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   ops.check('database', async () => (await store.countArticles(), true));
   try {
     const seeds = await ingestSources({ store, clock, logger }, readSeeds(config.seedsDir), { remember: true });
+    const synced = await syncConfiguredSources(store, await configuredFeeds(config, logger), clock.now());
+    if (synced.added.length) logger.info({ added: synced.added }, 'configured feeds added to the sources');
+    if (synced.notInConfig.length) {
+      logger.warn({ sources: synced.notInConfig }, 'feeds no longer in FEEDS / FEEDS_FILE are still followed; remove them with `newsbrief sources remove <url>`');
+    }
+    const fetcher = createSourceFetcher({
+      fetch: { allowPrivate: config.sources.allowPrivate, ...opts.sourceFetch },
+      ...(opts.hostGapMs !== undefined ? { minGapMs: opts.hostGapMs } : {}),
+    });
+    const intervalMs = config.sources.pollIntervalMs;
+    const tickMs = pollTickMs(intervalMs);
+    const poller = createPoller({ store, clock, logger: logger.child({ component: 'poller' }), fetcher, intervalMs, random: Math.random, dueWithinMs: tickMs });
     const publishers = new Map<Platform, Publisher>();
     const digests = createDigests({ store, clock, logger, defaults: config.digest, scheduler, instanceId: ops.instanceId });
     const app = instrumentApp(createApp({ store, clock, logger, digests: digests.commands }), ops.metrics);
@@ -115,12 +152,17 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
         }
       });
     }
+    if (opts.poll !== false) {
+      scheduler.every('feeds:poll', tickMs, async () => { await poller.runNow(); });
+      void poller.runNow().catch((err: unknown) => logger.error({ err }, 'feed poll failed'));
+      stops.push(() => poller.idle());
+    }
     ports.metrics = await ops.listen(config.slack?.host ?? '0.0.0.0');
     logger.info({ adapters, seeds: seeds.stored, articles: await store.countArticles() }, 'newsbrief started');
 
     let stopped = false;
     return {
-      store, app, publishers, adapters, seeds, digests, done, ports, instanceId: ops.instanceId,
+      store, app, publishers, adapters, seeds, digests, done, ports, poller, instanceId: ops.instanceId,
       async stop() {
         if (stopped) return;
         stopped = true;

@@ -17,6 +17,7 @@ import type { App, Choice, Clock, DigestCommands, Logger, QuoteRow, Store } from
 import { closestSpeakers, findSpeakers, suggestSpeakers } from './speakers/find-speakers.ts';
 import { listedQuotes, quoteSubjects, type QuoteListing } from './speakers/quote-listing.ts';
 import { roleKey } from '../core/speaker-identity.ts';
+import { runSourcesCommand } from './sources.ts';
 
 export interface AppDeps {
   store: Store;
@@ -51,6 +52,7 @@ function quoteItem(r: QuoteRow): QuoteItem {
     source: r.source,
     date: dateOf(r.published, r.ingestedAt),
     alsoReportedBy: r.alsoReportedBy,
+    ...(r.published ? {} : { dateAdded: true }),
   };
 }
 
@@ -190,6 +192,8 @@ export function createApp(deps: AppDeps): App {
       // the digest use case checks its subcommands' permissions itself
       return deps.digests.run(inv.subcommand ?? 'status', inv.options, ctx);
     },
+    // checks its subcommands' permissions itself (add, remove: manage-server)
+    sources: (inv, ctx) => runSourcesCommand({ store, clock: deps.clock }, inv.subcommand ?? 'list', inv.options, ctx),
   };
 
   async function run(inv: Invocation, ctx: CommandContext): Promise<Message> {

@@ -5,6 +5,7 @@ export * from './ports/articles.ts';
 export * from './ports/speakers.ts';
 export * from './ports/stories.ts';
 export * from './ports/digests.ts';
+export * from './ports/sources.ts';
 export * from './ports/store.ts';
 export * from './ports/publisher.ts';
 export * from './ports/scheduler.ts';

@@ -14,11 +14,13 @@ export function contentHash(article: Pick<Article, 'headline' | 'body'>): string
 /**
  * The key an article's guid is deduplicated on. RSS guids and JSON Feed ids are only unique
  * within their feed ("1", "42" are common), so an id that is not an absolute URI (http:, urn:,
- * tag:, as Atom requires) is scoped by the feed's name: item "1" of two feeds is two articles.
+ * tag:, as Atom requires) is scoped by the feed's URL when it was fetched (two feeds may share a
+ * title, and a feed may change its title), else by the feed's name (a file): item "1" of two
+ * feeds is two articles.
  */
-export function guidKey(article: Pick<Article, 'guid' | 'source'>): string | null {
+export function guidKey(article: Pick<Article, 'guid' | 'source'>, feedUrl: string | null = null): string | null {
   const guid = article.guid?.trim();
   if (!guid) return null;
   if (/^[a-z][a-z0-9+.-]*:\S/i.test(guid)) return guid;
-  return `${article.source ?? ''}\u001f${guid}`;
+  return feedUrl ? `${feedUrl}\u001f${guid}` : `${article.source ?? ''}\u001f${guid}`;
 }

@@ -94,6 +94,8 @@ export function storyItemOf(s: DigestStory, maxKeyPoints = Infinity, updated = f
     date: s.published ?? s.ingestedAt,
     ...(s.alsoReportedBy?.length ? { alsoReportedBy: s.alsoReportedBy } : {}),
     ...(updated ? { updated: true } : {}),
+    // never shown as if it were the publication date
+    ...(s.published ? {} : { dateAdded: true }),
   };
 }
 

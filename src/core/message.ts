@@ -27,6 +27,8 @@ export interface StoryItem {
   alsoReportedBy?: ReportedBy[];
   /** A story shown before, shown again because it changed materially: "Updated". */
   updated?: boolean;
+  /** `date` is when the story was added, its publication date being unknown: shown as "added <date>". */
+  dateAdded?: boolean;
 }
 
 /** One quote with its speaker and the article it came from. */
@@ -42,6 +44,8 @@ export interface QuoteItem {
   date: string | null;
   /** Other outlets that printed the same utterance. */
   alsoReportedBy?: ReportedBy[];
+  /** `date` is when the article was added, its publication date being unknown: shown as "added <date>". */
+  dateAdded?: boolean;
 }
 
 export type Item = StoryItem | QuoteItem;

@@ -125,13 +125,16 @@ export function trimQuote(text: string): string {
   return text.replace(/[\s,;:]+$/u, '');
 }
 
-/** "Reuters · 2026-11-29": source and the date part of an ISO date, whichever are present. */
-export function sourceLine(source: string | null | undefined, date: string | null | undefined): string {
+/**
+ * "Reuters · 2026-11-29": source and the date part of an ISO date, whichever are present; a date
+ * that is only when the story was added (no publication date known) reads "added 2026-11-29".
+ */
+export function sourceLine(source: string | null | undefined, date: string | null | undefined, dateAdded = false): string {
   const parts: string[] = [];
   const s = source ? sanitizeLine(source) : '';
   if (s) parts.push(s);
   const d = date ? formatDate(date) : '';
-  if (d) parts.push(d);
+  if (d) parts.push(dateAdded ? `added ${d}` : d);
   return parts.join(' · ');
 }
 

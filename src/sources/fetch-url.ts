@@ -19,7 +19,7 @@ export interface FetchOptions {
   fetch?: typeof fetch;
 }
 
-const NOT_ARTICLES = /^(?:image|audio|video|font)\/|^application\/(?:pdf|zip|gzip|x-gzip|octet-stream|x-tar|msword|vnd\.)/i;
+export const NOT_ARTICLES = /^(?:image|audio|video|font)\/|^application\/(?:pdf|zip|gzip|x-gzip|octet-stream|x-tar|msword|vnd\.)/i;
 
 function fetchFailure(message: string, url: string, extra: Record<string, unknown> = {}): BriefingError {
   return new BriefingError('bad_input', message, { context: { url, ...extra } });

@@ -40,13 +40,17 @@ export async function readFileCapped(path: string, maxBytes: number): Promise<Ui
   try {
     const chunks: Buffer[] = [];
     let total = 0;
+    // sized from stat (+1 to see growth past it): a 3 KB file is one read into 3 KB, not 1 MB
+    let want = Math.max(1, info.size + 1);
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(1024 * 1024, maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, want, maxBytes + 1 - total));
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
       if (total > maxBytes) throw tooLarge('file', null, maxBytes, { path });
+      if (bytesRead < chunk.length) break; // a short read of a regular file: its end
+      want = 64 * 1024; // it grew since stat(): read on
     }
     return new Uint8Array(Buffer.concat(chunks, total));
   } catch (e) {

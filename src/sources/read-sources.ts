@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { asBriefingError, type SourceDocument, type SourceFailure, type SourceResult } from '../app/ingest-document.ts';
 import { BriefingError } from '../core/errors.ts';
 import { decodeDocument, type DocumentInput } from '../core/parse/index.ts';
-import { charsetOf, fetchUrl } from './fetch-url.ts';
+import { charsetOf, NOT_ARTICLES } from './fetch-url.ts';
+import { fetchResource } from './fetch/fetch-resource.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './limits.ts';
 import { listFolder } from './list-folder.ts';
 import { fsError, readFileCapped } from './read-file.ts';
@@ -30,10 +31,16 @@ export interface ReadSourcesOptions {
   maxBytes?: number;
   /** Timeout of one URL fetch, headers and body, in ms (default 15 s). */
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** ALLOW_PRIVATE_SOURCES: fetch from loopback/private/... addresses too (default false: refused). */
+  allowPrivate?: boolean;
+  /** Exact IP addresses allowed even when private (tests: a local server). */
+  allowedAddresses?: readonly string[];
   /** Extensions skipped when expanding folders (default SKIPPED_EXTENSIONS: .jsonl, .csv, ...). */
   skip?: readonly string[];
 }
+
+/** Files of a folder read ahead of the one being ingested. */
+const READ_AHEAD = 8;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -72,10 +79,22 @@ async function readOneFile(target: string, path: string, folder: string | null, 
 }
 
 async function readOneUrl(target: string, opts: Required<Pick<ReadSourcesOptions, 'maxBytes' | 'timeoutMs'>> & ReadSourcesOptions): Promise<SourceResult> {
+  // the safe fetcher: the address rule at connect time, redirects re-checked, size cap, deadline
+  const r = await fetchResource(target, {
+    allowPrivate: opts.allowPrivate ?? false, maxBytes: opts.maxBytes, timeoutMs: opts.timeoutMs,
+    ...(opts.allowedAddresses ? { allowedAddresses: opts.allowedAddresses } : {}),
+    accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/*;q=0.8, */*;q=0.5',
+  });
+  if (r.kind !== 'fetched') {
+    const message = r.kind === 'not-modified' ? 'not modified' : r.reason === 'too-large' ? `page ${r.message}` : r.message;
+    return failure(target, null, target, new BriefingError('bad_input', message, { context: { url: target, ...(r.kind === 'failed' ? { status: r.status, reason: r.reason, finalUrl: r.finalUrl } : {}) } }), target);
+  }
+  if (r.contentType && NOT_ARTICLES.test(r.contentType.trim())) {
+    return failure(target, null, target, new BriefingError('bad_input', `not an article (content-type ${r.contentType.split(';')[0]?.trim()})`, { context: { url: target, contentType: r.contentType, finalUrl: r.finalUrl } }), target);
+  }
   try {
-    const fetched = await fetchUrl(target, { maxBytes: opts.maxBytes, timeoutMs: opts.timeoutMs, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
-    const content = decodeDocument(fetched.bytes, null, { charset: charsetOf(fetched.contentType) });
-    return document(target, null, fetched.url, { content, file: null, url: fetched.url, contentType: fetched.contentType }, fetched.bytes);
+    const content = decodeDocument(r.bytes, null, { charset: charsetOf(r.contentType) });
+    return document(target, null, r.finalUrl, { content, file: null, url: r.finalUrl, contentType: r.contentType }, r.bytes);
   } catch (e) {
     return failure(target, null, target, asBriefingError(e, { url: target }), target);
   }
@@ -110,6 +129,13 @@ export async function* readSources(targets: readonly string[], options: ReadSour
       yield failure(target, path, null, new BriefingError('bad_input', NO_ARTICLE_FILES, { context: { path } }), target);
       continue;
     }
-    for (const file of files) yield await readOneFile(target, file, path, opts.maxBytes);
+    // read ahead: the next files are read while the caller works on this one (order kept;
+    // readOneFile never rejects; at most READ_AHEAD files, each under maxBytes, held at once)
+    const ahead: Promise<SourceResult>[] = [];
+    let next = 0;
+    while (next < files.length || ahead.length) {
+      while (ahead.length < READ_AHEAD && next < files.length) ahead.push(readOneFile(target, files[next++]!, path, opts.maxBytes));
+      yield await ahead.shift()!;
+    }
   }
 }

@@ -32,7 +32,7 @@ describe('command policy', () => {
     const names: SubcommandName<'digest'>[] = digest.subcommands.map((s) => s.name);
     expect(names.sort()).toEqual(Object.keys(digestComplete).sort());
     const all: CommandName[] = commands.map((c) => c.name);
-    expect(all).toEqual(['brief', 'quote', 'digest', 'help']);
+    expect(all).toEqual(['brief', 'quote', 'digest', 'sources', 'help']);
   });
 
   it.each([

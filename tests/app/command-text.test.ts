@@ -112,7 +112,7 @@ describe('parseCommandText over random input', () => {
       fc.property(line, (l) => {
         try {
           const inv = parseCommandText(l);
-          expect(['brief', 'quote', 'digest', 'help']).toContain(inv.command);
+          expect(['brief', 'quote', 'digest', 'sources', 'help']).toContain(inv.command);
         } catch (e) {
           expect(e).toBeInstanceOf(BriefingError);
           expect((e as BriefingError).message.length).toBeLessThan(300);

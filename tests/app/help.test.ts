@@ -9,7 +9,7 @@ describe('usage', () => {
     ['brief', null, '/brief [topic:<words>] [count:<1-10>] [page:<n>]'],
     ['quote', null, '/quote who:<name> [about:<words>] [count:<1-10>] [kind:<default|all>] [page:<n>]'],
     ['QUOTE', null, '/quote who:<name> [about:<words>] [count:<1-10>] [kind:<default|all>] [page:<n>]'],
-    ['help', null, '/help [command:<brief|quote|digest>]'],
+    ['help', null, '/help [command:<brief|quote|digest|sources>]'],
     ['digest', 'subscribe', '/digest subscribe [time:<HH:MM>] [timezone:<Area/City>] [topic:<words>]'],
     ['digest', 'status', '/digest status'],
     ['digest', null, '/digest subscribe [time:<HH:MM>] [timezone:<Area/City>] [topic:<words>] | /digest unsubscribe | /digest status | /digest now'],
@@ -48,7 +48,7 @@ describe('helpMessage', () => {
   it('GIVEN an unknown command THEN a warning naming it, and the overview', () => {
     const m = helpMessage('weather');
     expect(m.notice?.text).toBe('There is no command "/weather".');
-    expect(m.notice?.hint).toBe('Commands: /brief, /quote, /digest, /help');
+    expect(m.notice?.hint).toBe('Commands: /brief, /quote, /digest, /sources, /help');
     expect(m.sections).toHaveLength(commands.length);
   });
 });

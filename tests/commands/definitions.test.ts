@@ -79,7 +79,7 @@ describe('command definitions', () => {
     const names = commands.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names.length).toBeLessThanOrEqual(100);
-    expect(names).toEqual(expect.arrayContaining(['brief', 'quote', 'digest', 'help']));
+    expect(names).toEqual(expect.arrayContaining(['brief', 'quote', 'digest', 'sources', 'help']));
     expect(findCommand('digest')?.subcommands?.map((s) => s.name)).toEqual(['subscribe', 'unsubscribe', 'status', 'now']);
   });
 
@@ -153,6 +153,7 @@ describe('toDiscordCommands', () => {
       { name: 'brief', value: 'brief' },
       { name: 'quote', value: 'quote' },
       { name: 'digest', value: 'digest' },
+      { name: 'sources', value: 'sources' },
     ]);
   });
 });

@@ -3,12 +3,12 @@ import { ConfigError, loadConfig } from '../../src/config.ts';
 
 describe('configuration: live sources', () => {
   it('GIVEN nothing THEN no feeds, poll every 10 minutes, private addresses refused', () => {
-    expect(loadConfig({}).sources).toEqual({ feeds: [], feedsFile: null, pollMinutes: 10, allowPrivate: false });
+    expect(loadConfig({}).sources).toEqual({ feeds: [], feedsFile: null, pollMinutes: 10, pollIntervalMs: 600_000, allowPrivate: false });
   });
 
   it('GIVEN FEEDS with commas, spaces and a repeat THEN checked URLs in order, once each', () => {
     const c = loadConfig({ FEEDS: ' https://Harbour.example/rss.xml, http://city.example/feed.atom,https://harbour.example/rss.xml ', FEEDS_FILE: './feeds.opml', FEED_POLL_MINUTES: '1', ALLOW_PRIVATE_SOURCES: 'true' });
-    expect(c.sources).toEqual({ feeds: ['https://harbour.example/rss.xml', 'http://city.example/feed.atom'], feedsFile: './feeds.opml', pollMinutes: 1, allowPrivate: true });
+    expect(c.sources).toEqual({ feeds: ['https://harbour.example/rss.xml', 'http://city.example/feed.atom'], feedsFile: './feeds.opml', pollMinutes: 1, pollIntervalMs: 60_000, allowPrivate: true });
   });
 
   it.each([

@@ -12,6 +12,14 @@ describe('feed item guids', () => {
   ] as const)('%s', (_name, input, expected) => {
     expect(guidKey(input)).toBe(expected);
   });
+
+  it.each([
+    ['GIVEN a feed-local id fetched from a feed URL THEN it is scoped by that URL, not the title', { guid: '1', source: 'News' }, 'https://a.test/feed', 'https://a.test/feed\u001f1'],
+    ['GIVEN two feeds with the same title THEN item "1" of each has its own key', { guid: '1', source: 'News' }, 'https://b.test/feed', 'https://b.test/feed\u001f1'],
+    ['GIVEN an absolute URI guid THEN the feed URL does not scope it', { guid: 'https://x.test/1', source: 'News' }, 'https://a.test/feed', 'https://x.test/1'],
+  ] as const)('%s', (_name, input, feedUrl, expected) => {
+    expect(guidKey(input, feedUrl)).toBe(expected);
+  });
 });
 
 describe('content hash', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, formatLocalTime, rankStories } from '../../src/core/digest.ts';
+import { buildDigest, formatLocalTime, rankStories, storyItemOf } from '../../src/core/digest.ts';
 import type { DigestStory } from '../../src/core/digest.ts';
+import { sourceLine } from '../../src/core/sanitize.ts';
 
 let nextId = 1;
 function story(headline: string, ingestedAt: string, over: Partial<DigestStory> = {}): DigestStory {
@@ -59,7 +60,7 @@ describe('digest message', () => {
     expect(m.intro).toBe('1 new story about “grain” since Sun 29 Nov, 17:00 (Asia/Tokyo)');
     expect(m.footer).toBe('Late digest: due Mon 30 Nov, 17:00 (Asia/Tokyo), delivered after the bot restarted');
     expect(m.items).toEqual([
-      { type: 'story', articleId: s.articleId, headline: 'Grain deal', url: 'https://x.test/a', keyPoints: ['a', 'b', 'c'], quote, source: 'Wire', date: '2026-11-30T06:00:00Z' },
+      { type: 'story', articleId: s.articleId, headline: 'Grain deal', url: 'https://x.test/a', keyPoints: ['a', 'b', 'c'], quote, source: 'Wire', date: '2026-11-30T06:00:00Z', dateAdded: true },
     ]);
   });
 
@@ -69,5 +70,17 @@ describe('digest message', () => {
     ['2026-11-30T23:30:00Z', 'Asia/Kolkata', 'Tue 1 Dec, 05:00'],
   ])('GIVEN %s THEN in %s it reads %s', (at, tz, expected) => {
     expect(formatLocalTime(new Date(at), tz)).toBe(expected);
+  });
+});
+
+describe('honest dates on story cards', () => {
+  const story = (published: string | null) => ({ articleId: 1, headline: 'H', url: null, source: 'Wire', published, ingestedAt: '2026-12-01T08:00:00.000Z', keyPoints: [], topQuote: null });
+  it.each([
+    ['GIVEN a published date THEN the card shows it as the date', '2026-11-29T10:00:00Z', '2026-11-29T10:00:00Z', undefined, 'Wire · 2026-11-29'],
+    ['GIVEN no published date THEN the card shows when it was added, said so', null, '2026-12-01T08:00:00.000Z', true, 'Wire · added 2026-12-01'],
+  ] as const)('%s', (_name, published, date, added, line) => {
+    const item = storyItemOf(story(published));
+    expect([item.date, item.dateAdded]).toEqual([date, added]);
+    expect(sourceLine(item.source, item.date, item.dateAdded)).toBe(line);
   });
 });

@@ -13,9 +13,10 @@ const ARTICLE = 'Harbour plan approved\n\nThe council approved the harbour plan 
 const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><item><guid>1</guid><title>One</title><description>First item text.</description></item></channel></rss>';
 const PAGE = `<!DOCTYPE html><html><head><title>Port news</title><link rel="canonical" href="/story"></head><body><article><h1>Port news</h1>${'<p>The port authority said on Monday that traffic through the harbour rose by a tenth last year, helped by new ferry routes.</p>'.repeat(4)}</article></body></html>`;
 
+// The local test server is on 127.0.0.1: allowed here as ALLOW_PRIVATE_SOURCES=true allows it.
 async function collect(targets: string[], opts: Parameters<typeof readSources>[1] = {}): Promise<SourceResult[]> {
   const out: SourceResult[] = [];
-  for await (const r of readSources(targets, opts)) out.push(r);
+  for await (const r of readSources(targets, { allowPrivate: true, ...opts })) out.push(r);
   return out;
 }
 const summary = (rs: SourceResult[]) => rs.map((r) => (r.ok ? `ok ${r.input.file ?? r.input.url}` : `failed ${r.origin.path ?? r.origin.url}: ${r.error.message}`));
@@ -174,6 +175,13 @@ describe('readSources: URLs (local server on 127.0.0.1)', () => {
     const { failures } = briefDocument(r!, logger);
     expect(failures.map(formatIngestLine)).toEqual([`failed: ${base}/missing: the server answered HTTP 404 Not Found`]);
     expect(logged).toEqual([{ obj: expect.objectContaining({ label: `${base}/missing`, code: 'bad_input', status: 404 }), msg: `ingest failed: ${base}/missing: the server answered HTTP 404 Not Found` }]);
+  });
+
+  it('GIVEN private addresses not allowed (the default) THEN a loopback URL is refused, unless its address is allowed', async () => {
+    const rs = await collect([`${base}/feed`], { allowPrivate: false });
+    expect(!rs[0]?.ok && rs[0]?.error.message).toMatch(/^refused address: 127\.0\.0\.1 is a loopback/);
+    const only = await collect([`${base}/feed`], { allowPrivate: false, allowedAddresses: ['127.0.0.1'] });
+    expect(only[0]?.ok).toBe(true);
   });
 
   it('GIVEN a closed port THEN the URL fails with "could not connect"', async () => {

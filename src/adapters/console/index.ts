@@ -33,6 +33,7 @@ const context: CommandContext = {
   userId: 'local',
   workspaceId: null,
   canManageChannel: true,
+  canManageServer: true,
 };
 
 export const PROMPT = 'newsbrief> ';

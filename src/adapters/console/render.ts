@@ -92,7 +92,7 @@ function itemLines(item: Item, paragraph: Paragraph): string[] {
     const headline = clean(item.headline, MAX_LINE_ITEM);
     if (headline) lines.push(...paragraph(headline, '  '));
   }
-  const meta = [item.type === 'story' && item.updated ? 'Updated' : '', sourceLine(item.source, item.date)].filter(Boolean).join(' · ');
+  const meta = [item.type === 'story' && item.updated ? 'Updated' : '', sourceLine(item.source, item.date, item.dateAdded)].filter(Boolean).join(' · ');
   if (meta) lines.push(...paragraph(meta, '  '));
   const url = safeHttpUrl(item.url);
   if (url) lines.push(`  ${url}`);

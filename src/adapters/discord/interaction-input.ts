@@ -58,6 +58,18 @@ export function canManageChannels(permissions: string | bigint | null | undefine
   return (bits & (PermissionFlagsBits.ManageChannels | PermissionFlagsBits.Administrator)) !== 0n;
 }
 
+/** Manage Server (Manage Guild) or Administrator in the member permissions the interaction carries. */
+export function canManageServer(permissions: string | bigint | null | undefined): boolean {
+  if (permissions === null || permissions === undefined || permissions === '') return false;
+  let bits: bigint;
+  try {
+    bits = typeof permissions === 'bigint' ? permissions : BigInt(permissions);
+  } catch {
+    return false;
+  }
+  return (bits & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) !== 0n;
+}
+
 export function commandContext(input: {
   channelId: string | null | undefined;
   userId: string;
@@ -71,6 +83,7 @@ export function commandContext(input: {
     workspaceId: input.guildId ?? null,
     // Outside a guild (DMs) there is no member and so no Manage Channels.
     canManageChannel: input.guildId ? canManageChannels(input.permissions) : false,
+    canManageServer: input.guildId ? canManageServer(input.permissions) : false,
   };
 }
 

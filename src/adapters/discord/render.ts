@@ -61,8 +61,8 @@ const md = (raw: string, max: number): string => fitEscaped(sanitizeLine(clipRaw
 const mdText = (raw: string, max: number): string => fitEscaped(sanitizeText(clipRaw(raw, max)), max, escapeMarkdown);
 const plain = (raw: string, max: number): string => fitEscaped(sanitizeLine(clipRaw(raw, max)), max, (s) => discordPlain(s));
 
-function footerOf(source: string | null, date: string | null): APIEmbed['footer'] | undefined {
-  const text = plain(sourceLine(source, date), BUDGET.footer);
+function footerOf(source: string | null, date: string | null, dateAdded = false): APIEmbed['footer'] | undefined {
+  const text = plain(sourceLine(source, date, dateAdded), BUDGET.footer);
   return text ? { text } : undefined;
 }
 
@@ -110,7 +110,7 @@ function storyEmbed(item: StoryItem): APIEmbed {
   const embed: APIEmbed = { title: md(item.headline, DISCORD_LIMITS.title) || 'Untitled story' };
   const description = lines.join('\n').trim();
   if (description) embed.description = description;
-  const footer = footerOf(item.source, item.date);
+  const footer = footerOf(item.source, item.date, item.dateAdded);
   if (footer) embed.footer = footer;
   return withUrl(embed, item.url);
 }
@@ -124,7 +124,7 @@ function quoteEmbed(item: QuoteItem): APIEmbed {
   if (also) embed.description += `\n${also}`;
   const headline = md(item.headline, DISCORD_LIMITS.title);
   if (headline) embed.title = headline;
-  const footer = footerOf(item.source, item.date);
+  const footer = footerOf(item.source, item.date, item.dateAdded);
   if (footer) embed.footer = footer;
   return embed.title ? withUrl(embed, item.url) : embed;
 }

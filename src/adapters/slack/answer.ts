@@ -5,7 +5,8 @@ import { findCommand } from '../../../commands/index.ts';
 import type { CommandDef } from '../../../commands/index.ts';
 import type { CommandContext } from '../../app/invocation.ts';
 import type { App, Logger } from '../../app/ports.ts';
-import { runCommand, type CommandAnswer } from '../../app/run-command.ts';
+import { permissionFor } from '../../app/permission.ts';
+import { parseCommand, runCommand, type CommandAnswer } from '../../app/run-command.ts';
 import type { Message } from '../../core/message.ts';
 
 export type Answer = CommandAnswer;
@@ -19,10 +20,37 @@ export interface SlackIds {
   teamId: string | null;
 }
 
-export function slackContext(ids: SlackIds): CommandContext {
+export function slackContext(ids: SlackIds, canManageServer = false): CommandContext {
   // Slack has no per-command permission to check (a workspace admin decides who may use the
-  // app at install time), so any member of the channel may change its digest.
-  return { platform: 'slack', channelId: ids.channelId, userId: ids.userId, workspaceId: ids.teamId, canManageChannel: true };
+  // app at install time), so any member of the channel may change its digest. Changing the
+  // whole workspace (permission 'manage-server', e.g. /sources add) is for workspace admins and
+  // owners, as users.info says (asked only for those commands: see needsWorkspaceAdmin).
+  return { platform: 'slack', channelId: ids.channelId, userId: ids.userId, workspaceId: ids.teamId, canManageChannel: true, canManageServer };
+}
+
+/** Does this command text need a workspace admin (permission 'manage-server')? Unparsable text: no (the app answers it). */
+export function needsWorkspaceAdmin(text: string): boolean {
+  try {
+    const inv = parseCommand(text);
+    const def = findCommand(inv.command);
+    return def ? permissionFor(def, inv.subcommand) === 'manage-server' : false;
+  } catch {
+    return false;
+  }
+}
+
+/** The users.info answer the check needs (Bolt's client.users.info). */
+export type UsersInfo = (args: { user: string }) => Promise<{ ok?: boolean; user?: { is_admin?: boolean; is_owner?: boolean } }>;
+
+/** Is the user a workspace admin or owner? A failed call is "no" (logged): the command is then refused, never allowed. */
+export async function isWorkspaceAdmin(usersInfo: UsersInfo, userId: string, log: Logger): Promise<boolean> {
+  try {
+    const r = await usersInfo({ user: userId });
+    return Boolean(r.user?.is_admin || r.user?.is_owner);
+  } catch (err) {
+    log.warn({ err, userId }, 'slack: users.info failed; treating the user as not an admin');
+    return false;
+  }
 }
 
 function isError(message: Message): boolean {

@@ -5,7 +5,7 @@ import type { App, Logger } from '../../app/ports.ts';
 import { DeliveryError } from '../../app/ports.ts';
 import { noticeMessage } from '../../core/message.ts';
 import type { Message } from '../../core/message.ts';
-import { answerText, isShareable, slackContext } from './answer.ts';
+import { answerText, isShareable, isWorkspaceAdmin, needsWorkspaceAdmin, slackContext } from './answer.ts';
 import { fromSlackText } from './incoming-text.ts';
 import type { SlackPoster } from './publisher.ts';
 import { isPaged } from '../../app/paging.ts';
@@ -54,10 +54,11 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
   const log = deps.logger.child({ component: 'slack' });
 
   // One listener for every slash command pointing at us: unknown names get the usage reply.
-  bolt.command(/^\/[\w-]+$/, async ({ command, ack, respond }) => {
+  bolt.command(/^\/[\w-]+$/, async ({ command, ack, respond, client }) => {
     await ack();
     const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
-    const ctx = slackContext({ channelId: command.channel_id, userId: command.user_id, teamId: command.team_id ?? null });
+    const admin = needsWorkspaceAdmin(text) && (await isWorkspaceAdmin((a) => client.users.info(a), command.user_id, log));
+    const ctx = slackContext({ channelId: command.channel_id, userId: command.user_id, teamId: command.team_id ?? null }, admin);
     await safeRespond(respond, await slashCommandResponse(deps.app, text, ctx, log), log);
   });
 

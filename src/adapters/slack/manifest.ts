@@ -15,6 +15,8 @@ export const SLACK_COMMAND_LIMITS = { description: 2000, usageHint: 1000 } as co
  *   so the "Share in channel" button and /digest must be able to post there too. Without it,
  *   both fail with not_in_channel until someone invites the bot. Private channels and DMs
  *   still need an invitation.
+ * - `users:read`: users.info, to ask whether the user of /sources add or remove is a workspace
+ *   admin or owner (permission 'manage-server').
  * The bot reads no messages: no history scopes and no event subscriptions.
  */
 /** Slack's built-in slash commands, which an app cannot register. */
@@ -23,7 +25,7 @@ export const SLACK_RESERVED_COMMANDS: ReadonlySet<string> = new Set([
   'leave', 'join', 'open', 'search', 'topic', 'mute', 'pro', 'shortcuts', 'invite', 'kick', 'remove',
 ]);
 
-export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public'] as const;
+export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'users:read'] as const;
 
 export interface SlackManifestOptions {
   /** Public base URL of the bot's HTTP endpoint (HTTP mode), e.g. https://news.example.com */

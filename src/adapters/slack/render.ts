@@ -109,7 +109,7 @@ function storyBlocks(item: StoryItem, blockId: string): KnownBlock[] {
     if (text.length + 1 + candidate.length <= SLACK_LIMITS.sectionText) text += `\n${candidate}`;
   }
   const blocks = [section(text, blockId)];
-  const meta = [item.updated ? '_Updated_' : '', line(sourceLine(item.source, item.date), BUDGET.context)].filter(Boolean).join(' · ');
+  const meta = [item.updated ? '_Updated_' : '', line(sourceLine(item.source, item.date, item.dateAdded), BUDGET.context)].filter(Boolean).join(' · ');
   if (meta) blocks.push(context(meta));
   const also = reportedByLine(item.alsoReportedBy);
   if (also) blocks.push(context(also));
@@ -120,7 +120,7 @@ function quoteBlocks(item: QuoteItem, blockId: string): KnownBlock[] {
   const speaker = line(item.speaker, BUDGET.speaker) || 'Unknown speaker';
   const partial = item.kind === 'partial' ? ' _(partial quote)_' : '';
   const blocks = [section(`> “${line(trimQuote(item.text), BUDGET.quoteText)}”\n— *${speaker}*${partial}`, blockId)];
-  const meta = [linkedHeadline(item.headline, item.url), line(sourceLine(item.source, item.date), BUDGET.context)].filter(Boolean).join(' · ');
+  const meta = [linkedHeadline(item.headline, item.url), line(sourceLine(item.source, item.date, item.dateAdded), BUDGET.context)].filter(Boolean).join(' · ');
   blocks.push(context(meta));
   const also = reportedByLine(item.alsoReportedBy);
   if (also) blocks.push(context(also));

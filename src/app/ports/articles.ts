@@ -2,7 +2,8 @@
 // commands read it back. Dedupe and speaker decisions are the use cases' (app/store-article.ts).
 import type { Article, Briefing, Quote } from '../../core/article.ts';
 
-export type IngestStatus = 'stored' | 'duplicate';
+/** 'updated': an edit of a stored article (same guid or link, changed headline or text), stored over it. */
+export type IngestStatus = 'stored' | 'duplicate' | 'updated';
 
 export type DedupeField = 'guid' | 'url' | 'hash';
 
@@ -91,7 +92,19 @@ export interface NewArticle {
   ingestedAt: Date;
   guidKey: string | null;
   contentHash: string;
+  /** The content hash of the feed item as the feed gave it, when its text was completed from its page. */
+  itemHash?: string | null;
   quotes: NewQuote[];
+}
+
+/** What edit detection needs of a stored article. */
+export interface StoredKeys {
+  guidKey: string | null;
+  contentHash: string;
+  /** The feed item's own hash (before full text), else null. */
+  itemHash: string | null;
+  /** When the article was first stored (ISO-8601); an edit keeps it. */
+  ingestedAt: string;
 }
 
 export interface ArticleStore {
@@ -102,6 +115,14 @@ export interface ArticleStore {
    * counts; returns the article's id. Fails (a unique key) when a dedupe key is already taken.
    */
   insertArticle(a: NewArticle): Promise<number>;
+  /** The dedupe keys an article is stored under, or null when there is no such article. */
+  storedKeys(articleId: number): Promise<StoredKeys | null>;
+  /**
+   * Replaces a stored article's text, briefing, full-text entry and quotes (the speakers' counts
+   * follow) with an edited version; its id and ingestion time are kept, so an edit is not a new
+   * story in a digest window. `a.article.url` null keeps the stored URL; `updatedAt` is recorded.
+   */
+  updateArticle(articleId: number, a: NewArticle, updatedAt: Date): Promise<void>;
   /**
    * One row per story: without a topic newest first (newest article's published date, else
    * ingestion time; then newest id); with a topic by relevance and recency.

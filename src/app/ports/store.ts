@@ -11,12 +11,15 @@
 // an in-process mutex; PostgreSQL a client checked out of the pool per transaction.
 import type { ArticleStore } from './articles.ts';
 import type { DigestStore } from './digests.ts';
+import type { SourceStore } from './sources.ts';
 import type { SpeakerStore } from './speakers.ts';
 import type { StoryStore } from './stories.ts';
 
 export interface StoreSession extends ArticleStore, SpeakerStore, StoryStore {
   /** Digest subscriptions and deliveries (issue 8). */
   digests: DigestStore;
+  /** Live sources and their poll state (issue 12). */
+  sources: SourceStore;
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T>;
 }
 

@@ -64,7 +64,9 @@ export function buildFeedArticle(f: FeedItemFields, ctx: FeedContext): Article {
   let paras = f.content?.trim() ? contentToParas(f.content) : [];
   if (paras.every((p) => !p.text.trim()) && f.summary?.trim()) paras = contentToParas(f.summary);
   const { body, blocks } = assembleBody(paras);
-  if (!body) {
+  // A title and a link (many feeds give no more): kept with an empty body, so the poller can
+  // fetch the linked page (sources/full-text.ts); ingestion without full text reports it.
+  if (!body && !(headline && f.url)) {
     throw new BriefingError('bad_input', headline ? 'no text, only a title' : 'no title and no text', {
       context: { guid: f.guid, url: f.url },
     });

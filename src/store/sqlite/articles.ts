@@ -1,6 +1,6 @@
 // Articles, briefings and quotes in SQLite; every read is answered from an index.
 import type { KeyPoint } from '../../core/article.ts';
-import type { AlsoReported, ArticleStore, DedupeField, NewArticle, QuoteQuery, QuoteRow, StoryQuery, StoryRow } from '../../app/ports.ts';
+import type { AlsoReported, ArticleStore, DedupeField, NewArticle, QuoteQuery, QuoteRow, StoredKeys, StoryQuery, StoryRow } from '../../app/ports.ts';
 import { ftsLead } from './fts-lead.ts';
 import { ftsQuery } from './fts-query.ts';
 import type { Db, Sync } from './sync.ts';
@@ -31,9 +31,9 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
   const byHash = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?');
   const insertArticle = db.prepare(
     `INSERT INTO articles (guid, url, content_hash, file, source, format, headline, headline_from, byline,
-       published, ingested_at, sort_key, body, key_points, top_quote)
+       published, ingested_at, sort_key, body, key_points, top_quote, item_hash)
      VALUES (@guid, @url, @hash, @file, @source, @format, @headline, @headlineFrom, @byline,
-       @published, @ingestedAt, @sortKey, @body, @keyPoints, @topQuote)`,
+       @published, @ingestedAt, @sortKey, @body, @keyPoints, @topQuote, @itemHash)`,
   );
   const insertFts = db.prepare('INSERT INTO articles_fts (rowid, headline, lead, body, quotes) VALUES (?, ?, ?, ?, ?)');
   const insertQuote = db.prepare(
@@ -45,11 +45,27 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
     'INSERT INTO source_files (path, content_hash, ingested_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles');
+  const keysOf = db.prepare<[number], StoredKeys>('SELECT guid AS guidKey, content_hash AS contentHash, item_hash AS itemHash, ingested_at AS ingestedAt FROM articles WHERE id = ?');
+  const updateRow = db.prepare(
+    `UPDATE articles SET guid = COALESCE(guid, @guid), item_hash = @itemHash, url = COALESCE(@url, url), content_hash = @hash,
+       source = COALESCE(@source, source), format = @format, headline = @headline, headline_from = @headlineFrom,
+       byline = @byline, published = @published, sort_key = COALESCE(@published, ingested_at), body = @body,
+       key_points = @keyPoints, top_quote = @topQuote, updated_at = @updatedAt
+     WHERE id = @id`,
+  );
+  const deleteFts = db.prepare<[number]>('DELETE FROM articles_fts WHERE rowid = ?');
+  const oldCounts = db.prepare<[number], { sid: number; n: number }>(
+    'SELECT speaker_id AS sid, COUNT(*) AS n FROM quotes WHERE article_id = ? AND speaker_id IS NOT NULL GROUP BY speaker_id',
+  );
+  const deleteQuotes = db.prepare<[number]>('DELETE FROM quotes WHERE article_id = ?');
+  // quotes of other articles that pointed at this article's quotes as the same utterance stand alone again
+  const unlinkQuotes = db.prepare<[number]>('UPDATE quotes SET same_as = NULL WHERE same_as IN (SELECT id FROM quotes WHERE article_id = ?)');
+  const sortKeyOf = db.prepare<[number], { k: string }>('SELECT sort_key AS k FROM articles WHERE id = ?');
 
   const countQuotes = db.prepare<[number, number]>('UPDATE speakers SET quote_count = quote_count + ? WHERE id = ?');
   const byField: Record<DedupeField, typeof byGuid> = { guid: byGuid, url: byUrl, hash: byHash };
 
-  function insert({ article, briefing, ingestedAt, guidKey, contentHash, quotes }: NewArticle): number {
+  function insert({ article, briefing, ingestedAt, guidKey, contentHash, itemHash, quotes }: NewArticle): number {
     const at = ingestedAt.toISOString();
     const sortKey = article.published ?? at;
     const keyPoints: KeyPoint[] = briefing.keyPoints;
@@ -58,20 +74,41 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
         guid: guidKey, url: article.url, hash: contentHash, file: article.file, source: article.source,
         format: article.format, headline: briefing.headline, headlineFrom: briefing.headlineFrom,
         byline: article.byline, published: article.published, ingestedAt: at, sortKey, body: article.body,
-        keyPoints: JSON.stringify(keyPoints), topQuote: JSON.stringify(briefing.topQuote),
+        keyPoints: JSON.stringify(keyPoints), topQuote: JSON.stringify(briefing.topQuote), itemHash: itemHash ?? null,
       }).lastInsertRowid,
     );
     insertFts.run(id, briefing.headline, ftsLead(article.body), article.body, briefing.quotes.map((q) => q.text).join('\n'));
+    writeQuotes(id, quotes, sortKey);
+    return id;
+  }
+
+  function writeQuotes(id: number, quotes: NewArticle['quotes'], sortKey: string): void {
     const counts = new Map<number, number>();
     for (const q of quotes) {
       insertQuote.run(id, q.speakerId, q.text, q.kind, q.mention, q.start, q.end, sortKey);
       if (q.speakerId !== null) counts.set(q.speakerId, (counts.get(q.speakerId) ?? 0) + 1);
     }
     for (const [sid, n] of counts) countQuotes.run(n, sid);
-    return id;
+  }
+
+  function update(id: number, { article, briefing, guidKey, contentHash, itemHash, quotes }: NewArticle, updatedAt: Date): void {
+    const changed = updateRow.run({
+      id, guid: guidKey, url: article.url, hash: contentHash, source: article.source, format: article.format,
+      headline: briefing.headline, headlineFrom: briefing.headlineFrom, byline: article.byline,
+      published: article.published, body: article.body, keyPoints: JSON.stringify(briefing.keyPoints),
+      topQuote: JSON.stringify(briefing.topQuote), updatedAt: updatedAt.toISOString(), itemHash: itemHash ?? null,
+    }).changes;
+    if (!changed) throw new Error(`no article #${id} to update`);
+    for (const { sid, n } of oldCounts.all(id)) countQuotes.run(-n, sid);
+    unlinkQuotes.run(id);
+    deleteQuotes.run(id);
+    deleteFts.run(id);
+    insertFts.run(id, briefing.headline, ftsLead(article.body), article.body, briefing.quotes.map((q) => q.text).join('\n'));
+    writeQuotes(id, quotes, sortKeyOf.get(id)!.k);
   }
 
   const insertAtomically = db.transaction(insert);
+  const updateAtomically = db.transaction(update);
 
   const colsOf = (s: string) => `${s}.id AS story_id, ${s}.best_article_id AS id, ${s}.headline, ${s}.url, ${s}.source, ${s}.published,
     ${s}.key_points, ${s}.top_quote, ${s}.first_seen, ${s}.revised_at, (SELECT a.file FROM articles a WHERE a.id = ${s}.best_article_id) AS file,
@@ -192,6 +229,8 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
     articleIdBy: (field, key) => byField[field].get(key)?.id ?? null,
     // all or nothing, also when called outside a Store transaction (inside one it needs no savepoint)
     insertArticle: (a) => (db.inTransaction ? insert(a) : insertAtomically(a)),
+    storedKeys: (id) => keysOf.get(id) ?? null,
+    updateArticle: (id, a, at) => void (db.inTransaction ? update(id, a, at) : updateAtomically(id, a, at)),
     latestStories,
     countStories,
     quotesBySpeakers,

@@ -20,7 +20,7 @@ describe('completeLine', () => {
   it.each([
     ['GIVEN a slash and part of a command', '/qu', [['/quote '], '/qu']],
     ['GIVEN a command without its slash', 'br', [['brief '], 'br']],
-    ['GIVEN only a slash', '/', [['/brief ', '/quote ', '/digest ', '/help '], '/']],
+    ['GIVEN only a slash', '/', [['/brief ', '/quote ', '/digest ', '/sources ', '/help '], '/']],
     ['GIVEN an unknown command', '/frob', [[], '/frob']],
     ['GIVEN a command and a space', '/quote ', [['who:', 'about:', 'count:', 'kind:', 'page:'], '']],
     ['GIVEN a value and a space', '/quote who:Putin ', [['about:', 'count:', 'kind:', 'page:'], '']],

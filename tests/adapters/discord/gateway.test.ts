@@ -71,6 +71,7 @@ describe('discord gateway adapter', () => {
       userId: '500000000000000001',
       workspaceId: h.fake.identity.guildId,
       canManageChannel: false,
+      canManageServer: false,
     });
   });
 

@@ -70,7 +70,7 @@ describe('registerCommands', () => {
     const route = `/v10/applications/${fake.identity.applicationId}/guilds/${fake.identity.guildId}/commands`;
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${route}`, `PUT ${route}`]);
     expect(fake.requests[1]?.body).toEqual(JSON.parse(JSON.stringify(wanted)));
-    expect(fake.commands.get(fake.identity.guildId)?.map((c) => c.name)).toEqual(['brief', 'quote', 'digest', 'help']);
+    expect(fake.commands.get(fake.identity.guildId)?.map((c) => c.name)).toEqual(['brief', 'quote', 'digest', 'sources', 'help']);
   });
 
   it('GIVEN no guild id THEN the commands are registered globally, and a second run reports them unchanged', async () => {
@@ -96,9 +96,9 @@ describe('npm run register:discord (the script as a process)', () => {
       env: { ...baseEnv(), DISCORD_TOKEN: 'tok', DISCORD_APPLICATION_ID: fake.identity.applicationId, DISCORD_GUILD_ID: fake.identity.guildId, DISCORD_API_URL: fake.apiUrl },
     });
     expect(stdout).toContain(`to guild ${fake.identity.guildId}`);
-    expect(stdout).toMatch(/added\s+\/brief, \/quote, \/digest, \/help/);
+    expect(stdout).toMatch(/added\s+\/brief, \/quote, \/digest, \/sources, \/help/);
     expect(stdout).toMatch(/removed\s+\/oldcmd/);
-    expect(fake.commands.get(fake.identity.guildId)?.map((c) => c.name)).toEqual(['brief', 'quote', 'digest', 'help']);
+    expect(fake.commands.get(fake.identity.guildId)?.map((c) => c.name)).toEqual(['brief', 'quote', 'digest', 'sources', 'help']);
   });
 
   it('GIVEN no DISCORD_APPLICATION_ID THEN it exits 2 naming the variable, without calling Discord', async () => {

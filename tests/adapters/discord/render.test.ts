@@ -100,7 +100,7 @@ describe('renderDiscord', () => {
 
   it('GIVEN the /help reply THEN one embed with a field per command', () => {
     const [p] = renderDiscord(helpMessage());
-    expect(p?.embeds?.[0]?.fields?.map((f) => f.name.split(' ')[0])).toEqual(['/brief', '/quote', '/digest', '/help']);
+    expect(p?.embeds?.[0]?.fields?.map((f) => f.name.split(' ')[0])).toEqual(['/brief', '/quote', '/digest', '/sources', '/help']);
     expect(p?.flags).toBe(64);
     expect(discordViolations(p!, true)).toEqual([]);
   });

@@ -65,7 +65,7 @@ describe('GIVEN a slash command', () => {
     await responses.waitFor(url);
     expect(app.calls[0]).toEqual({
       invocation: { command: 'quote', subcommand: null, options: { who: 'Vladimir Putin', count: 3 } },
-      ctx: { platform: 'slack', channelId: TEST_IDS.channel, userId: TEST_IDS.user, workspaceId: TEST_IDS.team, canManageChannel: true },
+      ctx: { platform: 'slack', channelId: TEST_IDS.channel, userId: TEST_IDS.user, workspaceId: TEST_IDS.team, canManageChannel: true, canManageServer: false },
     });
   });
 

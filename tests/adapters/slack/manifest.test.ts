@@ -53,7 +53,7 @@ describe('GIVEN the commands in commands/', () => {
   });
 
   it('THEN the bot asks only for the scopes it uses, and reads no messages', () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read']);
     expect(JSON.stringify(manifest)).not.toMatch(/history|event_subscriptions/);
   });
 });

@@ -143,3 +143,14 @@ describe('item links', () => {
     expect(a?.url).toBe('https://paper.example/news/1');
   });
 });
+
+describe('items with only a title and a link', () => {
+  it('GIVEN an RSS item with a title and a link but no text THEN it keeps its link (empty body) for the full-text fetch, and one with no link still fails', () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Links only</title>
+      <item><title>Bridge reopens</title><link>https://links.example/bridge?utm_source=rss</link><guid>l-1</guid></item>
+      <item><title>No link here</title><guid>l-2</guid></item></channel></rss>`;
+    const { articles, failures } = parseDocumentResult({ content: rss, file: null, url: 'https://links.example/feed.xml' });
+    expect(articles.map((a) => [a.guid, a.headline, a.url, a.body])).toEqual([['l-1', 'Bridge reopens', 'https://links.example/bridge?utm_source=rss', '']]);
+    expect(failures).toEqual([{ item: 2, id: 'l-2', reason: 'no text, only a title' }]);
+  });
+});

@@ -2,6 +2,7 @@
 // request recorded, with switches to inject rate limits, errors and delays.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { admit, type Buckets } from '../rate-limit.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -95,6 +96,8 @@ export interface RestState {
   onRecord: (r: RecordedRequest) => void;
   /** Interaction tokens already acknowledged (a second callback is refused, as Discord does). */
   acknowledged?: Set<string>;
+  /** Enforced rate limits (see FakeDiscordOptions.rateLimits); none when unset. */
+  limits?: { global: Buckets | null; perChannel: Buckets | null };
 }
 
 /** Discord's 400 for a message body it would refuse (limits from platform.md), or null. */
@@ -156,6 +159,34 @@ function send(res: ServerResponse, status: number, body?: unknown, headers: Reco
 }
 
 type Route = { status: number; body?: unknown };
+
+function sendRateLimited(res: ServerResponse, retryAfter: number, global: boolean, bucket: string): void {
+  send(
+    res,
+    429,
+    { message: 'You are being rate limited.', retry_after: retryAfter, global, code: 0 },
+    {
+      ...(global ? { 'x-ratelimit-global': 'true' } : {}),
+      'retry-after': String(Math.max(1, Math.ceil(retryAfter))),
+      'x-ratelimit-limit': '5',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset-after': String(retryAfter),
+      'x-ratelimit-bucket': bucket,
+      'x-ratelimit-scope': global ? 'global' : 'user',
+    },
+  );
+}
+
+/** Which enforced buckets a request counts against (interaction callbacks are exempt from the global limit, as on Discord). */
+function limitChecks(state: RestState, method: string, path: string): { checks: Array<[Buckets, string]>; channel: string | null } {
+  const limits = state.limits;
+  if (!limits) return { checks: [], channel: null };
+  const checks: Array<[Buckets, string]> = [];
+  if (limits.global && !path.startsWith('/v10/interactions/')) checks.push([limits.global, 'global']);
+  const channel = method === 'POST' ? (path.match(/^\/v10\/channels\/(\d+)\/messages$/)?.[1] ?? null) : null;
+  if (channel && limits.perChannel) checks.push([limits.perChannel, channel]);
+  return { checks, channel };
+}
 
 function route(state: RestState, method: string, path: string, body: unknown): Route {
   const id = state.identity;
@@ -298,13 +329,32 @@ export async function handleRest(state: RestState, req: IncomingMessage, res: Se
       return;
     }
   }
+  const { checks, channel } = limitChecks(state, method, pathname);
+  const bucket = `b-${method}-${pathname.split('/')[2] ?? ''}`;
+  if (checks.length) {
+    const waitMs = admit(checks);
+    if (waitMs > 0) {
+      const global = checks.some(([b, key]) => key === 'global' && b.waitMs(key) > 0);
+      record(429);
+      sendRateLimited(res, waitMs / 1000, global, bucket);
+      return;
+    }
+  }
   const out = route(state, method, pathname, body);
   r.response = out.body;
   record(out.status);
-  send(res, out.status, out.body, {
-    'x-ratelimit-limit': '50',
-    'x-ratelimit-remaining': '49',
-    'x-ratelimit-reset-after': '1',
-    'x-ratelimit-bucket': `b-${method}-${pathname.split('/')[2] ?? ''}`,
-  });
+  const perChannel = channel ? state.limits?.perChannel : null;
+  send(res, out.status, out.body, perChannel && channel
+    ? {
+        'x-ratelimit-limit': String(perChannel.spec.burst),
+        'x-ratelimit-remaining': String(perChannel.remaining(channel)),
+        'x-ratelimit-reset-after': perChannel.resetAfter(channel).toFixed(3),
+        'x-ratelimit-bucket': bucket,
+      }
+    : {
+        'x-ratelimit-limit': '50',
+        'x-ratelimit-remaining': '49',
+        'x-ratelimit-reset-after': '1',
+        'x-ratelimit-bucket': bucket,
+      });
 }

@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './fake-gateway.ts';
+import { createBuckets, type BucketSpec, type MsClock } from '../rate-limit.ts';
 import { handleRest, type FakeIdentity, type Injection, type RecordedRequest, type RestState } from './fake-rest.ts';
 
 export type { Injection, RecordedRequest, FakeIdentity } from './fake-rest.ts';
@@ -26,6 +27,23 @@ export interface FakeDiscord {
   close(): Promise<void>;
 }
 
+export interface FakeDiscordOptions {
+  /**
+   * Rate limits to enforce, answered with 429 + retry_after (seconds) as Discord does. Discord
+   * publishes 50 requests/s per bot (global; interaction callbacks exempt) and per-route buckets;
+   * channel messages are commonly 5 per 5 s per channel. Unset = no limits.
+   */
+  rateLimits?: { global?: BucketSpec; perChannel?: BucketSpec };
+  /** The clock the limits run on, ms (default performance.now). */
+  now?: MsClock;
+}
+
+/** Discord's published global limit and the usual message-route bucket. */
+export const DISCORD_RATE_LIMITS = {
+  global: { ratePerSecond: 50, burst: 50 },
+  perChannel: { ratePerSecond: 1, burst: 5 },
+} as const satisfies FakeDiscordOptions['rateLimits'];
+
 export const defaultIdentity: FakeIdentity = {
   applicationId: '200000000000000001',
   botUserId: '200000000000000001',
@@ -33,7 +51,9 @@ export const defaultIdentity: FakeIdentity = {
   channelId: '400000000000000001',
 };
 
-export async function startFakeDiscord(identity: FakeIdentity = defaultIdentity): Promise<FakeDiscord> {
+export async function startFakeDiscord(identity: FakeIdentity = defaultIdentity, options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const now = options.now ?? (() => performance.now());
+  const rl = options.rateLimits;
   const waiters: { pred: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   let base = '';
   const state: RestState = {
@@ -42,6 +62,9 @@ export async function startFakeDiscord(identity: FakeIdentity = defaultIdentity)
     requests: [],
     injections: [],
     commands: new Map(),
+    ...(rl
+      ? { limits: { global: rl.global ? createBuckets(rl.global, now) : null, perChannel: rl.perChannel ? createBuckets(rl.perChannel, now) : null } }
+      : {}),
     onRecord: (r) => {
       for (const w of [...waiters]) {
         if (w.pred(r)) {

@@ -2,6 +2,7 @@
 // chat.delete and apps.connections.open, records every call, and can be told to fail the
 // next call of a method (429 with Retry-After, an HTTP status, or a Slack error code).
 import type { Server } from 'node:http';
+import { admit, createBuckets, type BucketSpec, type Buckets, type MsClock } from '../rate-limit.ts';
 import { closeServer, listenLoopback, readBody, Waiters } from './http-util.ts';
 
 export interface RecordedCall {
@@ -11,7 +12,26 @@ export interface RecordedCall {
   token: string | null;
   /** The JSON body the fake answered with (unset for 429 and HTTP faults). */
   response?: Record<string, unknown>;
+  /** The HTTP status answered (429 for a rate limit, injected or enforced). */
+  status?: number;
 }
+
+export interface FakeSlackOptions {
+  /**
+   * chat.postMessage limits to enforce, answered with HTTP 429 and Retry-After (whole seconds),
+   * as Slack does. Slack documents about 1 message per second per channel (short bursts
+   * tolerated) plus a workspace-wide limit of "several hundred messages per minute". Unset = none.
+   */
+  rateLimits?: { perChannel?: BucketSpec; workspace?: BucketSpec };
+  /** The clock the limits run on, ms (default performance.now). */
+  now?: MsClock;
+}
+
+/** What the benchmark enforces: 1/s per channel (burst 1) and 300/min per workspace (burst 10). */
+export const SLACK_RATE_LIMITS = {
+  perChannel: { ratePerSecond: 1, burst: 1 },
+  workspace: { ratePerSecond: 5, burst: 10 },
+} as const satisfies FakeSlackOptions['rateLimits'];
 
 export type Fault =
   | { kind: 'ratelimit'; retryAfterSeconds: number }
@@ -31,6 +51,9 @@ export interface FakeSlackApi {
   waitForCalls(method: string, count: number): Promise<RecordedCall[]>;
   /** What apps.connections.open answers (Socket Mode), when set. */
   socketUrl: string | null;
+  /** users.info: these users are workspace admins / owners (everyone else is a plain member). */
+  admins: Set<string>;
+  owners: Set<string>;
   /** Answers `method` with `fn` from now on (null = the default answer); see oauth.ts. */
   answer(method: string, fn: (params: Record<string, unknown>, token: string | null) => Record<string, unknown> | null): void;
   close(): Promise<void>;
@@ -55,12 +78,24 @@ function parseParams(raw: string, contentType: string): Record<string, unknown> 
   return out;
 }
 
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
+  const now = options.now ?? (() => performance.now());
+  const perChannel: Buckets | null = options.rateLimits?.perChannel ? createBuckets(options.rateLimits.perChannel, now) : null;
+  const workspace: Buckets | null = options.rateLimits?.workspace ? createBuckets(options.rateLimits.workspace, now) : null;
+  const limitChecks = (method: string, params: Record<string, unknown>): Array<[Buckets, string]> => {
+    if (method !== 'chat.postMessage') return [];
+    const checks: Array<[Buckets, string]> = [];
+    if (workspace) checks.push([workspace, 'workspace']);
+    if (perChannel) checks.push([perChannel, String(params['channel'] ?? '')]);
+    return checks;
+  };
   const calls: RecordedCall[] = [];
   const waiters = new Waiters(calls);
   const faults = new Map<string, Fault[]>();
   let tsCounter = 0;
   const state = { socketUrl: null as string | null };
+  const admins = new Set<string>();
+  const owners = new Set<string>();
   const custom = new Map<string, (params: Record<string, unknown>, token: string | null) => Record<string, unknown> | null>();
 
   const answer = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
@@ -75,6 +110,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'chat.update':
       case 'chat.delete':
         return { ok: true, channel: params['channel'], ts: params['ts'] };
+      case 'users.info': {
+        const id = String(params['user'] ?? '');
+        if (!/^[UW][A-Z0-9]+$/.test(id)) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id, team_id: FAKE_BOT.teamId, name: id.toLowerCase(), is_admin: admins.has(id) || owners.has(id), is_owner: owners.has(id), is_bot: false } };
+      }
       case 'apps.connections.open':
         return state.socketUrl ? { ok: true, url: state.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       default:
@@ -94,25 +134,33 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       calls.push(call);
       waiters.notify();
       const fault = faults.get(method)?.shift();
-      if (fault?.kind === 'ratelimit') {
-        res.writeHead(429, { 'retry-after': String(fault.retryAfterSeconds), 'content-type': 'application/json' });
+      const checks = fault ? [] : limitChecks(method, params);
+      const waitMs = checks.length ? admit(checks) : 0;
+      if (fault?.kind === 'ratelimit' || waitMs > 0) {
+        call.status = 429;
+        const seconds = fault?.kind === 'ratelimit' ? fault.retryAfterSeconds : Math.max(1, Math.ceil(waitMs / 1000));
+        res.writeHead(429, { 'retry-after': String(seconds), 'content-type': 'application/json' });
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
       if (fault?.kind === 'hang') return;
       if (fault?.kind === 'http') {
+        call.status = fault.status;
         res.writeHead(fault.status, { 'content-type': 'text/plain' });
         res.end('fake failure');
         return;
       }
       const body = fault?.kind === 'error' ? { ok: false, error: fault.error } : (custom.get(method)?.(params, token) ?? answer(method, params));
       call.response = body;
+      call.status = 200;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     })();
   });
 
   return {
+    admins,
+    owners,
     apiUrl: `${url}/api/`,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),

@@ -16,9 +16,10 @@ export function describeArticleContract(store: () => Promise<Store>, reopen: (s:
       const first = await ingest(s, article({ guid: 'g1', url: 'https://x.test/a', body: 'Body one.' }), briefing('One'), at('2024-01-01T00:00:00Z'));
       expect(first.status).toBe('stored');
       const cases: Array<[Partial<Article>, string]> = [
-        [{ guid: 'g1', body: 'Edited body.' }, 'guid'],
-        [{ url: 'https://x.test/a', body: 'Other body.' }, 'url'],
+        [{ guid: 'g1', body: 'Body one.' }, 'guid'],
+        [{ url: 'https://x.test/a?utm_source=rss#top', body: 'Body one.' }, 'url'],
         [{ body: 'Body   one.' }, 'hash'],
+        [{ guid: 'other', url: 'https://y.test/b', body: 'Body one.' }, 'hash'],
       ];
       for (const [over, by] of cases) {
         const r = await ingest(s, article({ body: '', ...over }), briefing('One'), at('2024-01-02T00:00:00Z'));
@@ -27,15 +28,74 @@ export function describeArticleContract(store: () => Promise<Store>, reopen: (s:
       expect(await s.countArticles()).toBe(1);
     });
 
-    it('GIVEN item "1" in two different feeds THEN both are stored, and item "1" of the same feed again is a duplicate', async () => {
+    it('GIVEN item "1" in two different feeds THEN both are stored, and item "1" of the same feed edited is an update', async () => {
       const s = await store();
       const a = await ingest(s, article({ guid: '1', source: 'Feed A', format: 'jsonfeed', body: 'Ferry crews vote to strike.' }), briefing('Ferry strike'), at('2024-01-01T00:00:00Z'));
       const b = await ingest(s, article({ guid: '1', source: 'Feed B', format: 'jsonfeed', body: 'Council approves a bridge.' }), briefing('New bridge'), at('2024-01-01T00:01:00Z'));
       expect(a.status).toBe('stored');
       expect(b.status).toBe('stored');
       const again = await ingest(s, article({ guid: '1', source: 'Feed A', format: 'jsonfeed', body: 'Ferry crews vote to strike (updated).' }), briefing('Ferry strike'), at('2024-01-02T00:00:00Z'));
-      expect(again).toEqual({ status: 'duplicate', articleId: a.articleId, matchedBy: 'guid' });
+      expect(again).toEqual({ status: 'updated', articleId: a.articleId, matchedBy: 'guid' });
       expect(await s.countArticles()).toBe(2);
+    });
+
+    it('GIVEN two feeds with the same title THEN item "1" of each is its own article, scoped by the feed URL', async () => {
+      const s = await store();
+      const one = await storeArticle(s, article({ guid: '1', source: 'News', body: 'Ferry crews vote to strike.' }), briefing('Ferry strike'), at('2024-01-01T00:00:00Z'), { feedUrl: 'https://a.test/feed' });
+      const two = await storeArticle(s, article({ guid: '1', source: 'News', body: 'Council approves a bridge.' }), briefing('New bridge'), at('2024-01-01T00:00:00Z'), { feedUrl: 'https://b.test/feed' });
+      expect([one.status, two.status]).toEqual(['stored', 'stored']);
+    });
+
+    it('GIVEN an edited item THEN the stored article, its briefing, quotes and search entry are replaced, keeping its id and ingestion time', async () => {
+      const s = await store();
+      const first = await ingest(
+        s,
+        article({ guid: 'https://x.test/1', url: 'https://x.test/1', body: 'The harbour closes for repairs.', published: '2024-01-01' }),
+        briefing('Harbour closes', [q('We must repair it', 'Ann Lee')], [person('Ann Lee')]),
+        at('2024-01-01T10:00:00Z'),
+      );
+      const edit = await ingest(
+        s,
+        article({ guid: 'https://x.test/1', url: 'https://x.test/1', body: 'The lighthouse closes for repairs.', published: '2024-01-01' }),
+        briefing('Lighthouse closes', [q('The lamp is broken', 'Bo Chan')], [person('Bo Chan')]),
+        at('2024-01-02T10:00:00Z'),
+      );
+      expect(edit).toEqual({ status: 'updated', articleId: first.articleId, matchedBy: 'guid' });
+      expect(await s.countArticles()).toBe(1);
+      const rows = await s.latestStories({ limit: 10 });
+      expect(rows.map((r) => [r.articleId, r.headline, r.ingestedAt])).toEqual([[first.articleId, 'Lighthouse closes', '2024-01-01T10:00:00.000Z']]);
+      expect(rows[0]!.topQuote).toEqual({ text: 'The lamp is broken', speaker: 'Bo Chan' });
+      expect(await s.latestStories({ topic: 'harbour', limit: 10 })).toEqual([]);
+      expect((await s.latestStories({ topic: 'lighthouse', limit: 10 })).map((r) => r.articleId)).toEqual([first.articleId]);
+      expect(await s.latestStories({ limit: 10, ingestedAfter: '2024-01-01T12:00:00Z' })).toEqual([]);
+      const [ann] = await findSpeakers(s, 'Ann Lee', 1);
+      const [bo] = await findSpeakers(s, 'Bo Chan', 1);
+      const quotes = await s.quotesBySpeakers({ speakerIds: [ann!.speakerId, bo!.speakerId].filter((x) => x !== undefined), limit: 10 });
+      expect(quotes.map((r) => r.text)).toEqual(['The lamp is broken']);
+      // the same edit again changes nothing
+      const same = await ingest(s, article({ guid: 'https://x.test/1', url: 'https://x.test/1', body: 'The lighthouse closes for repairs.', published: '2024-01-01' }), briefing('Lighthouse closes'), at('2024-01-03T10:00:00Z'));
+      expect(same).toEqual({ status: 'duplicate', articleId: first.articleId, matchedBy: 'guid' });
+    });
+
+    it('GIVEN the same link in two feeds under their own guids THEN the second is a duplicate, never an edit that flips the text back and forth', async () => {
+      const s = await store();
+      const a = await storeArticle(s, article({ guid: 'a-1', url: 'https://x.test/story', body: 'Short teaser from feed A.' }), briefing('Story'), at('2024-01-01T00:00:00Z'), { feedUrl: 'https://a.test/feed' });
+      const b = await storeArticle(s, article({ guid: 'b-9', url: 'https://x.test/story?utm_medium=rss', body: 'Another teaser from feed B.' }), briefing('Story'), at('2024-01-01T00:01:00Z'), { feedUrl: 'https://b.test/feed' });
+      expect(b).toEqual({ status: 'duplicate', articleId: a.articleId, matchedBy: 'url' });
+      expect((await s.latestStories({ limit: 5 }))[0]!.keyPoints).toEqual(['A key point.']);
+      expect(await s.countArticles()).toBe(1);
+    });
+
+    it('GIVEN a teaser stored with its full text THEN the same teaser again is a duplicate, and a changed teaser is an edit', async () => {
+      const s = await store();
+      const teaser = article({ guid: 't1', body: 'A short teaser.' });
+      const full = { ...teaser, body: 'The whole article, fetched from its page, is much longer than the teaser.' };
+      const first = await storeArticle(s, full, briefing('Teaser story'), at('2024-01-01T00:00:00Z'), { feedUrl: 'https://a.test/feed', feedItem: teaser });
+      const again = await storeArticle(s, full, briefing('Teaser story'), at('2024-01-01T00:10:00Z'), { feedUrl: 'https://a.test/feed', feedItem: teaser });
+      expect(again).toEqual({ status: 'duplicate', articleId: first.articleId, matchedBy: 'guid' });
+      const changed = { ...teaser, body: 'A corrected short teaser.' };
+      const edit = await storeArticle(s, { ...full, body: `${full.body} Corrected.` }, briefing('Teaser story'), at('2024-01-01T00:20:00Z'), { feedUrl: 'https://a.test/feed', feedItem: changed });
+      expect(edit).toEqual({ status: 'updated', articleId: first.articleId, matchedBy: 'guid' });
     });
 
     it('GIVEN stories THEN /brief order is newest first and a topic searches headline, body and quotes', async () => {

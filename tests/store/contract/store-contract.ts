@@ -7,6 +7,7 @@ import { describeArticleContract } from './articles-contract.ts';
 import { describeDigestContract } from './digests-contract.ts';
 import type { StoreFactory } from './fixtures.ts';
 import { describeStoriesContract } from './stories-contract.ts';
+import { describeSourceContract } from './sources-contract.ts';
 import { describeTransactionContract } from './transactions-contract.ts';
 
 export type { StoreFactory } from './fixtures.ts';
@@ -39,6 +40,7 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     describeArticleContract(store, reopen);
     describeDigestContract(store, reopen);
     describeStoriesContract(store);
+    describeSourceContract(store, reopen);
     describeTransactionContract(store);
   });
 }

@@ -3,10 +3,11 @@
 // (FTS5, triggers) stay in their own migration.
 import { articlesSchema } from './001-articles.ts';
 import { digestsSchema } from './002-digests.ts';
+import { sourcesSchema } from './003-sources.ts';
 import { storiesSchema } from './004-stories.ts';
 
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
-export const migrations: Migration[] = [articlesSchema, digestsSchema, storiesSchema];
+export const migrations: Migration[] = [articlesSchema, digestsSchema, sourcesSchema, storiesSchema];
