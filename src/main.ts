@@ -52,7 +52,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const clock = opts.clock ?? systemClock;
   const ops = createOperations(config.scale, opts.logger);
   const logger = opts.logger.child({ instance: ops.instanceId });
-  const store = instrumentStore(await openStore(config.dbPath), ops.metrics);
+  const store = instrumentStore(await openStore(config.scale.databaseUrl ?? config.dbPath, { instanceId: ops.instanceId }), ops.metrics);
   const scheduler = opts.scheduler ?? createScheduler({ logger });
   const stops: Array<() => Promise<void> | void> = [() => ops.close(), () => scheduler.stopAll()];
   ops.check('database', async () => (await store.countArticles(), true));
@@ -107,12 +107,15 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     if (adapters.includes('console') && opts.console) digests.registerPublisher(createConsolePublisher({ out: opts.console.output }));
     if (opts.schedule !== false) {
       await digests.start();
-      // SIGTERM: no new slots; deliveries in flight get the grace period, then their claims are
-      // left to lapse (their lease) for another instance to take over.
+      // SIGTERM: no new slots; deliveries in flight get the grace period, then this instance's
+      // unfinished claims are given back (releaseClaims) for another instance to take over at once.
       stops.push(async () => {
         if ((await withinGrace(digests.stop(), config.scale.shutdownGraceMs)) === 'timed out') {
-          logger.warn({ graceMs: config.scale.shutdownGraceMs }, 'digest deliveries still in flight at the end of the grace period: leaving them to their leases');
+          logger.warn({ graceMs: config.scale.shutdownGraceMs }, 'digest deliveries still in flight at the end of the grace period: giving their claims back');
         }
+        // another instance takes what is left over at its next sweep, not after the lease
+        const released = await store.digests.releaseClaims(ops.instanceId, clock.now());
+        if (released) logger.info({ released }, 'digest claims given back');
       });
     }
     ports.metrics = await ops.listen(config.slack?.host ?? '0.0.0.0');

@@ -1,9 +1,12 @@
 // Storing one article and its briefing: dedupe (guid, then URL, then content hash), speaker
 // resolution and the writes, in one transaction, so two ingesters never store the same article
-// twice nor half of one.
+// twice nor half of one. The probes are the fast path; the unique keys decide: when another
+// instance stores the same item between our probes and our insert, insertArticle rejects with
+// DuplicateArticleError, the transaction (and any speaker it created) rolls back, and the result
+// is that instance's article.
 import type { Article, Briefing } from '../core/article.ts';
 import { contentHash, guidKey } from '../core/dedupe-keys.ts';
-import type { DedupeField, IngestResult, NewQuote, StoreSession } from './ports.ts';
+import { DuplicateArticleError, type DedupeField, type IngestResult, type NewQuote, type StoreSession } from './ports.ts';
 import { createSpeakerMemo, forgetSpeakers, resolveSpeaker, type SpeakerMemo } from './speakers/resolve-speaker.ts';
 
 // One memo per store (or transaction session) it was used through.
@@ -43,6 +46,7 @@ export async function storeArticle(store: StoreSession, article: Article, briefi
     });
   } catch (err) {
     forgetSpeakers(memo); // the rolled-back transaction may have created speakers the memo holds
+    if (err instanceof DuplicateArticleError) return { status: 'duplicate', articleId: err.articleId, matchedBy: err.matchedBy };
     throw err;
   }
 }
