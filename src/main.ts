@@ -9,7 +9,8 @@ import { readSeeds } from './sources/seeds.ts';
 import type { App, Clock, Logger, Platform, Publisher, Scheduler, Store } from './app/ports.ts';
 import { systemClock } from './app/ports.ts';
 import { createScheduler } from './scheduler/node-cron-scheduler.ts';
-import { openStore } from './store/index.ts';
+import { openStore, sharedRateBudget } from './store/index.ts';
+import { rateLimited } from './app/rate-limited-publisher.ts';
 import { createOperations } from './ops/operations.ts';
 import { instrumentApp, instrumentStore } from './ops/instrument.ts';
 import { withinGrace } from './ops/bounded.ts';
@@ -52,7 +53,9 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const clock = opts.clock ?? systemClock;
   const ops = createOperations(config.scale, opts.logger);
   const logger = opts.logger.child({ instance: ops.instanceId });
-  const store = instrumentStore(await openStore(config.scale.databaseUrl ?? config.dbPath, { instanceId: ops.instanceId }), ops.metrics);
+  const opened = await openStore(config.scale.databaseUrl ?? config.dbPath, { instanceId: ops.instanceId });
+  const budget = config.scale.postsPerSecond ? sharedRateBudget(opened) : null;
+  const store = instrumentStore(opened, ops.metrics);
   const scheduler = opts.scheduler ?? createScheduler({ logger });
   const stops: Array<() => Promise<void> | void> = [() => ops.close(), () => scheduler.stopAll()];
   ops.check('database', async () => (await store.countArticles(), true));
@@ -103,7 +106,9 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       done = runConsole({ app, logger, ...opts.console });
       adapters.push('console');
     }
-    for (const p of publishers.values()) digests.registerPublisher(p);
+    // POSTS_PER_SECOND on PostgreSQL: every instance's digest posts draw on one budget per token
+    const limit = budget && config.scale.postsPerSecond ? { perSecond: config.scale.postsPerSecond, burst: 1 } : null;
+    for (const p of publishers.values()) digests.registerPublisher(limit ? rateLimited(p, budget!, limit, (ms) => new Promise((r) => setTimeout(r, ms))) : p);
     if (adapters.includes('console') && opts.console) digests.registerPublisher(createConsolePublisher({ out: opts.console.output }));
     if (opts.schedule !== false) {
       await digests.start();

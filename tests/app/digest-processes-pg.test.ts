@@ -80,4 +80,24 @@ describePg('GIVEN bot processes sharing one PostgreSQL database', () => {
     const rows = await deliveries(db, channels);
     expect([...rows.values()].filter((d) => d?.status !== 'sent')).toEqual([]);
   });
+
+  it('WHEN two processes share a rate budget of 20 posts/s THEN together they stay within the platform limit of 25 posts in any second, each channel once', async () => {
+    const { db, postsFile, channels } = await setUp();
+    const sample = channels.slice(0, 90);
+    // only the sample is due in this test: the rest are unsubscribed first
+    const store = await open(db);
+    for (const c of channels.slice(90)) await store.digests.deleteSubscription('slack', c);
+    await store.close();
+    // each process has its own half of the channels (even / odd), so both post all the time
+    await runTogether(
+      [['one', '[02468]$'], ['two', '[13579]$']].map(([instanceId, mine]) =>
+        startBot({ db, postsFile, instanceId: instanceId!, now: SLOT, concurrency: 8, ratePerSecond: 20, channels: mine! })),
+    );
+    const posts = readPosts(postsFile);
+    expect(postsPerChannel(posts, sample)).toEqual(sample.map(() => 1));
+    expect(new Set(posts.map((p) => p.instanceId))).toEqual(new Set(['one', 'two'])); // both really posted
+    const times = posts.map((p) => p.at).sort((a, b) => a - b);
+    const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
+    expect(busiest).toBeLessThanOrEqual(25);
+  });
 });
