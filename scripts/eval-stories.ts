@@ -1,12 +1,18 @@
 // Story clustering, measured: pairwise precision and recall of the online clustering on
 // hand-labelled same-story / different-story pairs of the BBC corpus (scripts/data/story-pairs.json).
-//   npm run eval:stories [-- --corpus ../shared/corpus/bbc] [--pairs scripts/data/story-pairs.json]
+//   npm run eval:stories [-- --corpus ../shared/corpus/bbc] [--pairs scripts/data/story-pairs.json] [--store]
+// --store: the corpus is ingested through the real pipeline into a temp SQLite store
+// (storeArticle assigns the stories through the band/name key index) and the stories it
+// stored are scored.
 // All 2,225 articles are clustered in one online pass (in file order) through the same
 // assignment rule the store uses; the corpus has no dates, so every article counts as published
 // at the same moment (the time window cannot separate follow-ups here).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { assignStory, fingerprint, matchStory, type StoryFingerprint } from '../src/core/stories/index.ts';
+import { ingestCorpus } from './bbc-store.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
 const corpus = resolve(arg('corpus') ?? '../shared/corpus/bbc');
@@ -72,3 +78,15 @@ console.log(`pairwise rule alone:              ${fmt(score(pairwise, pairs))}`);
 for (const s of [...new Set(pairs.map((p) => p.stratum))]) console.log(`  ${s.padEnd(28)} ${fmt(score(clustered, pairs.filter((p) => p.stratum === s)))}`);
 console.log(`fingerprints ${((t1 - t0) / files.length).toFixed(3)} ms/article; clustering ${((t2 - t1) / files.length).toFixed(3)} ms/article`);
 if (process.argv.includes('--errors')) console.log(c.errors.join('\n'));
+
+if (process.argv.includes('--store')) {
+  const { store, articleOf, msPerArticle } = await ingestCorpus(corpus, join(mkdtempSync(join(tmpdir(), 'nb-eval-stories-')), 'bbc.db'));
+  const storyOfFile = new Map<string, number | null>();
+  for (const [f, id] of articleOf) storyOfFile.set(f, await store.storyOfArticle(id));
+  const inStore = (p: Pair) => storyOfFile.get(p.a) != null && storyOfFile.get(p.a) === storyOfFile.get(p.b);
+  const r = score(inStore, pairs);
+  console.log(`through the store (${articleOf.size} articles -> ${await store.countStories({})} stories, ingest ${msPerArticle.toFixed(1)} ms/article): ${fmt(r)}`);
+  for (const s of [...new Set(pairs.map((p) => p.stratum))]) console.log(`  ${s.padEnd(28)} ${fmt(score(inStore, pairs.filter((p) => p.stratum === s)))}`);
+  if (process.argv.includes('--errors')) console.log(r.errors.join('\n'));
+  await store.close();
+}

@@ -14,6 +14,7 @@ Usage:
   newsbrief extract <file|folder|url>... [--json]   briefings without touching the store
   newsbrief ask "<slash command>" [--platform text|discord|slack]   answer one command
   newsbrief digest preview [--topic <words>]   print the digest a channel would get now
+  newsbrief stories rebuild [--restart]   recompute the story clusters (after an upgrade)
 
 Only start and console ingest the seeds folder ($SEEDS_DIR, default ./seeds).
 
@@ -108,5 +109,20 @@ ${HELP_OPT}
 
 Example:
   newsbrief digest preview --topic ukraine
+`,
+  stories: `Usage: newsbrief stories rebuild [--restart] [--db <path>]
+
+Recomputes which articles tell the same story, for every article of the database (after an
+upgrade, or a change of the clustering rule), in batches of 200. The progress is stored: an
+interrupted rebuild resumes where it stopped. Shows a progress bar on a terminal, plain lines
+otherwise. Articles not reached yet are missing from /brief until the rebuild passes them.
+
+Options:
+  --restart            start again from the first article, even if a rebuild was interrupted
+${DB}
+${HELP_OPT}
+
+Example:
+  newsbrief stories rebuild --db data/newsbrief.db
 `,
 };

@@ -14,11 +14,12 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   extract: { ...COMMON, json: { type: 'boolean' } },
   ask: { ...COMMON, platform: { type: 'string', default: 'text' } },
   digest: { ...COMMON, topic: { type: 'string' } },
+  stories: { ...COMMON, restart: { type: 'boolean' } },
 };
 
 export class UsageError extends Error {}
 
-const ONE_SHOT = new Set(['ingest', 'extract', 'ask', 'digest']);
+const ONE_SHOT = new Set(['ingest', 'extract', 'ask', 'digest', 'stories']);
 
 function parse(command: string, args: string[]) {
   try {
@@ -38,7 +39,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     return command ? 0 : 2;
   }
   if (!(command in OPTIONS)) {
-    io.stderr.write(`newsbrief: unknown command "${command}". Commands: start, console, ingest, extract, ask, digest (see newsbrief --help).\n`);
+    io.stderr.write(`newsbrief: unknown command "${command}". Commands: start, console, ingest, extract, ask, digest, stories (see newsbrief --help).\n`);
     return 2;
   }
   let config: Config;
@@ -87,6 +88,9 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       case 'digest':
         if (pos[0] !== 'preview' || pos.length > 1) throw new UsageError('the digest command has one subcommand: newsbrief digest preview [--topic <words>]');
         return await (await import('./cli-ask.ts')).runDigestPreview(ctx, typeof values.topic === 'string' ? values.topic : null);
+      case 'stories':
+        if (pos[0] !== 'rebuild' || pos.length > 1) throw new UsageError('the stories command has one subcommand: newsbrief stories rebuild [--restart]');
+        return await (await import('./cli-stories.ts')).runStoriesRebuild(ctx, Boolean(values.restart));
     }
   } catch (err) {
     if (err instanceof UsageError) {

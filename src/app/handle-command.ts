@@ -7,11 +7,11 @@ import { storyItemOf } from '../core/digest.ts';
 import { noticeMessage } from '../core/message.ts';
 import type { Message, QuoteItem } from '../core/message.ts';
 import { formatCommandText } from './command-text.ts';
-import { storyKey, textKey } from './distinct-rows.ts';
+import { textKey } from './distinct-rows.ts';
 import { errorToMessage } from './error-reply.ts';
 import { helpMessage, usage } from './help.ts';
 import type { CommandContext, Invocation } from './invocation.ts';
-import { MAX_PAGED_ROWS, pageRows, type PageResult } from './paging.ts';
+import { MAX_PAGED_ROWS, pageAt, pageRows, type PageResult } from './paging.ts';
 import { permissionFor, requirePermission } from './permission.ts';
 import type { App, Choice, Clock, DigestCommands, Logger, QuoteRow, Store } from './ports.ts';
 import { closestSpeakers, findSpeakers, suggestSpeakers } from './speakers/find-speakers.ts';
@@ -48,6 +48,7 @@ function quoteItem(r: QuoteRow): QuoteItem {
     url: r.url,
     source: r.source,
     date: dateOf(r.published, r.ingestedAt),
+    alsoReportedBy: r.alsoReportedBy,
   };
 }
 
@@ -95,10 +96,14 @@ export function createApp(deps: AppDeps): App {
     const topic = str(inv.options.topic);
     const n = count(inv.options.count);
     const page = pageOf(inv.options.page);
-    // an updated or syndicated copy of a story is shown once (the newest); without a topic the
-    // number of articles is the total
-    const knownTotal = topic ? null : await store.countArticles();
-    const found = await pageRows((limit) => store.latestStories({ topic, limit }), storyKey, { page, count: n, knownTotal });
+    // one item per story (its most complete article, with the other outlets); with a topic by
+    // relevance combined with recency
+    const now = deps.clock.now().toISOString();
+    const found = await pageAt(
+      (offset, limit) => store.latestStories({ topic, limit, offset, now }),
+      () => store.countStories({ topic }),
+      { page, count: n },
+    );
     if (!found.total) {
       return {
         visibility: 'ephemeral',

@@ -1,7 +1,8 @@
-// Paging of a lookup's rows (/brief, /quote): page p shows the p-th run of `count` distinct rows
-// (an article stored twice is one row, see distinct-rows.ts), with the total when it is known.
-// Repeats are removed over every row before the page, so no row is shown on two pages and none
-// is skipped; that is why rows are read from the start, not from an offset in the store's rows.
+// Paging of a lookup's rows (/brief, /quote). /brief: the store returns one row per story, so a
+// page is read at its offset, with a true count (pageAt). /quote: page p shows the p-th run of
+// `count` distinct rows (the same words of a speaker printed twice are one row, see
+// distinct-rows.ts); repeats are removed over every row before the page, so no row is shown on
+// two pages and none is skipped; that is why those rows are read from the start (pageRows).
 
 import type { CommandDef } from '../../commands/index.ts';
 
@@ -78,4 +79,16 @@ export async function pageRows<T>(fetch: Fetch<T>, keyOf: (row: T) => string, re
     }
     limit = Math.min(MAX_PAGED_ROWS, limit * 4);
   }
+}
+
+/**
+ * One page of rows the store returns without repeats: `fetch(offset, limit)` and a true
+ * `total()`. Any page can be reached (no MAX_PAGED_ROWS), and the total is exact.
+ */
+export async function pageAt<T>(fetch: (offset: number, limit: number) => T[] | Promise<T[]>, total: () => number | Promise<number>, req: Pick<PageRequest, 'page' | 'count'>): Promise<PageResult<T>> {
+  const { page, count } = req;
+  const n = Math.max(0, await total());
+  const start = (page - 1) * count;
+  const rows = start < n ? await fetch(start, count) : [];
+  return { rows, total: n, exact: true, pages: Math.ceil(n / count), tooDeep: false };
 }

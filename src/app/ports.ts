@@ -3,6 +3,7 @@
 export * from './ports/clock.ts';
 export * from './ports/articles.ts';
 export * from './ports/speakers.ts';
+export * from './ports/stories.ts';
 export * from './ports/digests.ts';
 export * from './ports/store.ts';
 export * from './ports/publisher.ts';

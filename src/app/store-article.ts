@@ -7,6 +7,7 @@
 import type { Article, Briefing } from '../core/article.ts';
 import { contentHash, guidKey } from '../core/dedupe-keys.ts';
 import { DuplicateArticleError, type DedupeField, type IngestResult, type NewQuote, type StoreSession } from './ports.ts';
+import { assignArticleStory } from './stories/assign-article-story.ts';
 import { createSpeakerMemo, forgetSpeakers, resolveSpeaker, type SpeakerMemo } from './speakers/resolve-speaker.ts';
 
 // One memo per store (or transaction session) it was used through.
@@ -42,6 +43,7 @@ export async function storeArticle(store: StoreSession, article: Article, briefi
         quotes.push({ text: q.text, kind: q.kind, mention: q.mention, start: q.start, end: q.end, speakerId });
       }
       const articleId = await tx.insertArticle({ article, briefing, ingestedAt, guidKey: guid, contentHash: hash, quotes });
+      await assignArticleStory(tx, { articleId, headline: briefing.headline, body: article.body, url: article.url, source: article.source, published: article.published, ingestedAt, keyPoints: briefing.keyPoints, topQuote: briefing.topQuote });
       return { status: 'stored', articleId };
     });
   } catch (err) {

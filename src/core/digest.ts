@@ -1,5 +1,5 @@
 // Stories ingested in a time window -> one digest Message. Pure: no I/O, no clock.
-import type { Message, StoryItem } from './message.ts';
+import type { Message, ReportedBy, StoryItem } from './message.ts';
 
 /** A story as the digest needs it (structurally a store StoryRow). */
 export interface DigestStory {
@@ -13,6 +13,10 @@ export interface DigestStory {
   ingestedAt: string;
   keyPoints: string[];
   topQuote: { text: string; speaker: string | null } | null;
+  /** The story's other outlets. */
+  alsoReportedBy?: ReportedBy[];
+  /** When the story was first seen (ISO-8601): a story first seen before the window is an update. */
+  firstSeen?: string;
 }
 
 export interface DigestInput {
@@ -77,7 +81,7 @@ export function formatLocalTime(at: Date, timeZone: string): string {
 }
 
 /** A stored story as a story card (used by /brief too); at most `maxKeyPoints` key points. */
-export function storyItemOf(s: DigestStory, maxKeyPoints = Infinity): StoryItem {
+export function storyItemOf(s: DigestStory, maxKeyPoints = Infinity, updated = false): StoryItem {
   return {
     type: 'story',
     articleId: s.articleId,
@@ -88,7 +92,15 @@ export function storyItemOf(s: DigestStory, maxKeyPoints = Infinity): StoryItem 
     // a story read from a file with no source name is known by its file (business/399.txt)
     source: s.source ?? s.file ?? null,
     date: s.published ?? s.ingestedAt,
+    ...(s.alsoReportedBy?.length ? { alsoReportedBy: s.alsoReportedBy } : {}),
+    ...(updated ? { updated: true } : {}),
   };
+}
+
+/** A story first seen before the window: in it again because it changed materially (the store's revised_at). */
+export function isUpdate(s: DigestStory, since: Date): boolean {
+  const first = s.firstSeen ? Date.parse(s.firstSeen) : NaN;
+  return Number.isFinite(first) && first <= since.getTime();
 }
 
 /** The digest for a window, or null when there is nothing new (then nothing is posted). */
@@ -100,12 +112,13 @@ export function buildDigest(input: DigestInput): Message | null {
   const shown = ranked.slice(0, limit);
   const n = Math.max(deduped.length, input.total ?? 0);
   const tz = input.timezone;
+  const updates = deduped.filter((s) => isUpdate(s, input.since)).length;
   const about = input.topic ? ` about “${input.topic}”` : '';
   return {
     visibility: 'public',
     title: input.title ?? (input.topic ? `News digest: ${input.topic}` : 'News digest'),
-    intro: `${n} new ${n === 1 ? 'story' : 'stories'}${about} since ${formatLocalTime(input.since, tz)} (${tz})`,
-    items: shown.map((s) => storyItemOf(s, 3)),
+    intro: `${n} new ${n === 1 ? 'story' : 'stories'}${updates ? ` (${updates} updated)` : ''}${about} since ${formatLocalTime(input.since, tz)} (${tz})`,
+    items: shown.map((s) => storyItemOf(s, 3, isUpdate(s, input.since))),
     more: n - shown.length,
     footer: input.late
       ? `Late digest: due ${formatLocalTime(input.slot, tz)} (${tz}), delivered after the bot restarted`

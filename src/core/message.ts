@@ -2,7 +2,16 @@
 // (from articles or users); each platform renderer escapes it and enforces its limits.
 import { countOf } from './sanitize.ts';
 
-/** A story card: one article's briefing. */
+/** Another outlet that reported the same story (or printed the same quote). */
+export interface ReportedBy {
+  source: string | null;
+  url: string | null;
+}
+
+/** Outlets named at most in an "also reported by" line; the rest are counted ("and 3 more"). */
+export const MAX_REPORTED_BY = 5;
+
+/** A story card: the briefing of a story's most complete article, and the other outlets. */
 export interface StoryItem {
   type: 'story';
   articleId: number | null;
@@ -14,6 +23,10 @@ export interface StoryItem {
   source: string | null;
   /** ISO-8601 date (published, else ingested), or null. */
   date: string | null;
+  /** The other outlets of the story: "Also reported by …" (linked where there is a URL). */
+  alsoReportedBy?: ReportedBy[];
+  /** A story shown before, shown again because it changed materially: "Updated". */
+  updated?: boolean;
 }
 
 /** One quote with its speaker and the article it came from. */
@@ -27,6 +40,8 @@ export interface QuoteItem {
   url: string | null;
   source: string | null;
   date: string | null;
+  /** Other outlets that printed the same utterance. */
+  alsoReportedBy?: ReportedBy[];
 }
 
 export type Item = StoryItem | QuoteItem;
@@ -101,4 +116,28 @@ export function moreLine(more: number, paging: Paging | null | undefined): strin
   const pages = countOf(paging?.pages);
   if (page > 0 && (pages > 1 || page > 1)) parts.push(`page ${page} of ${Math.max(page, pages)}${plus}`);
   return parts.join(' · ');
+}
+
+/**
+ * The outlets of an "also reported by" line, named (a source, else the link's host), at most
+ * MAX_REPORTED_BY, and how many more there are. Raw text: each renderer escapes and links them.
+ */
+export function reportedByList(list: readonly ReportedBy[] | null | undefined): { named: Array<{ name: string; url: string | null }>; more: number } {
+  const named: Array<{ name: string; url: string | null }> = [];
+  let total = 0;
+  for (const r of Array.isArray(list) ? list : []) {
+    let name = typeof r?.source === 'string' ? r.source.trim() : '';
+    const url = typeof r?.url === 'string' ? r.url : null;
+    if (!name && url) {
+      try {
+        name = new URL(url).hostname;
+      } catch {
+        name = '';
+      }
+    }
+    if (!name) continue;
+    total++;
+    if (named.length < MAX_REPORTED_BY) named.push({ name, url });
+  }
+  return { named, more: total - named.length };
 }

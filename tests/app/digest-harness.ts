@@ -55,7 +55,8 @@ export function testLogger(entries: LogEntry[] = [], bindings: Record<string, un
 
 /** Ingests a real article (with a key point and optionally a quote) at `ingestedAt`. */
 export async function ingest(store: Store, headline: string, ingestedAt: string, opts: { body?: string; quote?: string; keyPoint?: boolean } = {}): Promise<number> {
-  const body = opts.body ?? `${headline}. This is the body of the story about ${headline.toLowerCase()}.`;
+  // distinct stories have distinct bodies (a shared template would make them near-duplicates)
+  const body = opts.body ?? `${headline}. ${headline} was reported today.`;
   const article: Article = {
     guid: `guid:${headline}`,
     url: `https://news.test/${encodeURIComponent(headline)}`,

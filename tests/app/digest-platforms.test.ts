@@ -206,7 +206,7 @@ describe('GIVEN digests posted through the real Discord publisher and the fake D
     async function bigDigest() {
       const ctx = await subscribedAt('discord', DISCORD_CHANNEL, discordPublisher());
       for (let i = 0; i < 9; i++) {
-        await ingest(ctx.store, `Story ${i} on the long running council budget negotiations in the harbour town`, `2026-11-30T07:0${i}:00Z`, { quote: quote(i) });
+        await ingest(ctx.store, `Story ${i} on the long running council budget negotiations in the harbour town`, `2026-11-30T07:0${i}:00Z`, { quote: quote(i), body: `Budget item ${i}.` }); // nine stories, not copies of one
       }
       return ctx;
     }

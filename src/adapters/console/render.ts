@@ -2,7 +2,7 @@
 // "— Speaker", source · date, the notice with its hint, "…and N more". Article text is sanitised
 // (control characters, including terminal escape sequences, are removed).
 import { formatCommandText } from '../../app/command-text.ts';
-import { moreLine } from '../../core/message.ts';
+import { moreLine, reportedByList } from '../../core/message.ts';
 import type { Item, Message, Notice, Section } from '../../core/message.ts';
 import { clipRaw, countOf, safeHttpUrl, trimQuote, sanitizeLine, sanitizeText, sourceLine, truncateText } from '../../core/sanitize.ts';
 
@@ -92,10 +92,13 @@ function itemLines(item: Item, paragraph: Paragraph): string[] {
     const headline = clean(item.headline, MAX_LINE_ITEM);
     if (headline) lines.push(...paragraph(headline, '  '));
   }
-  const meta = sourceLine(item.source, item.date);
+  const meta = [item.type === 'story' && item.updated ? 'Updated' : '', sourceLine(item.source, item.date)].filter(Boolean).join(' · ');
   if (meta) lines.push(...paragraph(meta, '  '));
   const url = safeHttpUrl(item.url);
   if (url) lines.push(`  ${url}`);
+  const { named, more } = reportedByList(item.alsoReportedBy);
+  const also = named.map((r) => { const name = clean(r.name, 60); const link = safeHttpUrl(r.url); return name ? (link ? `${name} (${link})` : name) : ''; }).filter(Boolean);
+  if (also.length) lines.push(...paragraph(`Also reported by ${also.join(', ')}${more > 0 ? ` and ${more} more` : ''}`, '  '));
   return lines;
 }
 

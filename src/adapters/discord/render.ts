@@ -3,8 +3,8 @@
 // (escape.ts). A reply too big for one message is split into follow-ups (at most MAX_PAYLOADS),
 // and what still does not fit is counted in a visible "…and N more".
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APIEmbedField } from 'discord.js';
-import { moreLine } from '../../core/message.ts';
-import type { Item, Message, Notice, QuoteItem, Section, StoryItem } from '../../core/message.ts';
+import { moreLine, reportedByList } from '../../core/message.ts';
+import type { Item, Message, Notice, QuoteItem, ReportedBy, Section, StoryItem } from '../../core/message.ts';
 import { clipRaw, countOf, fitEscaped, trimQuote, safeHttpUrl, sanitizeLine, sanitizeText, sourceLine } from '../../core/sanitize.ts';
 import { discordPlain, escapeMarkdown } from './escape.ts';
 import { moreCustomId, moreRow, nextPageText } from './more-button.ts';
@@ -46,6 +46,9 @@ const BUDGET = {
   hint: 300,
   messageFooter: 250,
   nextPage: 300,
+  /** The whole "Also reported by" line, links included. */
+  reportedBy: 700,
+  reportedByName: 60,
 } as const;
 
 /** A long answer becomes at most this many messages (the reply and its follow-ups). */
@@ -68,6 +71,25 @@ function withUrl(embed: APIEmbed, url: string | null): APIEmbed {
   return safe && safe.length <= MAX_URL ? { ...embed, url: safe } : embed;
 }
 
+/** "Also reported by [A](url), B and 2 more", within BUDGET.reportedBy ('' when none). */
+function reportedByLine(list: readonly ReportedBy[] | undefined): string {
+  const { named, more } = reportedByList(list);
+  const parts: string[] = [];
+  let size = 0;
+  let left = more;
+  for (const r of named) {
+    const name = md(r.name, BUDGET.reportedByName);
+    if (!name) { left++; continue; }
+    const url = safeHttpUrl(r.url)?.replace(/@/g, '%40') ?? null; // a link in text: no mention syntax
+    const part = url && url.length <= 300 ? `[${name}](${url})` : name;
+    if (size + part.length + 2 > BUDGET.reportedBy - 40) { left++; continue; }
+    parts.push(part);
+    size += part.length + 2;
+  }
+  if (!parts.length) return '';
+  return `Also reported by ${parts.join(', ')}${left > 0 ? ` and ${left} more` : ''}`;
+}
+
 function storyEmbed(item: StoryItem): APIEmbed {
   const lines = item.keyPoints
     .slice(0, BUDGET.keyPoints)
@@ -82,6 +104,9 @@ function storyEmbed(item: StoryItem): APIEmbed {
       if (speaker) lines.push(`> — **${speaker}**`);
     }
   }
+  const also = reportedByLine(item.alsoReportedBy);
+  if (also) lines.push('', also);
+  if (item.updated) lines.unshift('*Updated*');
   const embed: APIEmbed = { title: md(item.headline, DISCORD_LIMITS.title) || 'Untitled story' };
   const description = lines.join('\n').trim();
   if (description) embed.description = description;
@@ -95,6 +120,8 @@ function quoteEmbed(item: QuoteItem): APIEmbed {
     author: { name: plain(`${item.speaker}${item.kind === 'partial' ? ' (partial quote)' : ''}`, DISCORD_LIMITS.author) || 'Unknown speaker' },
     description: `“${md(trimQuote(item.text), BUDGET.quoteText)}”`,
   };
+  const also = reportedByLine(item.alsoReportedBy);
+  if (also) embed.description += `\n${also}`;
   const headline = md(item.headline, DISCORD_LIMITS.title);
   if (headline) embed.title = headline;
   const footer = footerOf(item.source, item.date);

@@ -4,7 +4,8 @@
 import type { types } from '@slack/bolt';
 import { formatCommandText } from '../../app/command-text.ts';
 import { moreLine } from '../../core/message.ts';
-import type { Item, Message, NextPage, Notice, QuoteItem, Section, StoryItem } from '../../core/message.ts';
+import type { Item, Message, NextPage, Notice, QuoteItem, ReportedBy, Section, StoryItem } from '../../core/message.ts';
+import { reportedByList } from '../../core/message.ts';
 import { clipRaw, countOf, fitEscaped, trimQuote, safeHttpUrl, sanitizeLine, sanitizeText, sourceLine, truncateText } from '../../core/sanitize.ts';
 import { escapeSlack, slackLink, slackPlain } from './escape.ts';
 
@@ -71,6 +72,25 @@ function linkedHeadline(headline: string, url: string | null): string {
   return slackLink(safe && safe.length <= BUDGET.url ? safe : null, line(headline, BUDGET.headline) || 'Untitled story');
 }
 
+/** "Also reported by <url|A>, B and 2 more" within the context budget ('' when none). */
+function reportedByLine(list: readonly ReportedBy[] | undefined): string {
+  const { named, more } = reportedByList(list);
+  const parts: string[] = [];
+  let size = 0;
+  let left = more;
+  for (const r of named) {
+    const name = line(r.name, 60);
+    if (!name) { left++; continue; }
+    const safe = safeHttpUrl(r.url)?.replace(/@/g, '%40') ?? null; // a link in text: no mention syntax
+    const part = slackLink(safe && safe.length <= 300 ? safe : null, name);
+    if (size + part.length + 2 > BUDGET.context - 40) { left++; continue; }
+    parts.push(part);
+    size += part.length + 2;
+  }
+  if (!parts.length) return '';
+  return `Also reported by ${parts.join(', ')}${left > 0 ? ` and ${left} more` : ''}`;
+}
+
 function storyBlocks(item: StoryItem, blockId: string): KnownBlock[] {
   const candidates: string[] = [];
   for (const k of item.keyPoints.slice(0, BUDGET.keyPoints)) {
@@ -89,8 +109,10 @@ function storyBlocks(item: StoryItem, blockId: string): KnownBlock[] {
     if (text.length + 1 + candidate.length <= SLACK_LIMITS.sectionText) text += `\n${candidate}`;
   }
   const blocks = [section(text, blockId)];
-  const meta = line(sourceLine(item.source, item.date), BUDGET.context);
+  const meta = [item.updated ? '_Updated_' : '', line(sourceLine(item.source, item.date), BUDGET.context)].filter(Boolean).join(' · ');
   if (meta) blocks.push(context(meta));
+  const also = reportedByLine(item.alsoReportedBy);
+  if (also) blocks.push(context(also));
   return blocks;
 }
 
@@ -100,6 +122,8 @@ function quoteBlocks(item: QuoteItem, blockId: string): KnownBlock[] {
   const blocks = [section(`> “${line(trimQuote(item.text), BUDGET.quoteText)}”\n— *${speaker}*${partial}`, blockId)];
   const meta = [linkedHeadline(item.headline, item.url), line(sourceLine(item.source, item.date), BUDGET.context)].filter(Boolean).join(' · ');
   blocks.push(context(meta));
+  const also = reportedByLine(item.alsoReportedBy);
+  if (also) blocks.push(context(also));
   return blocks;
 }
 

@@ -13,7 +13,16 @@ export interface IngestResult {
   matchedBy?: DedupeField;
 }
 
+/** Another outlet's article of the same story (or quote). */
+export interface AlsoReported {
+  source: string | null;
+  url: string | null;
+}
+
+/** One story: the card of its most complete article, and the other outlets that reported it. */
 export interface StoryRow {
+  storyId: number;
+  /** The story's best (most complete) article. */
   articleId: number;
   headline: string;
   url: string | null;
@@ -23,6 +32,12 @@ export interface StoryRow {
   ingestedAt: string;
   keyPoints: string[];
   topQuote: { text: string; speaker: string | null } | null;
+  /** The other articles' sources and links (one per distinct source or URL), oldest first. */
+  alsoReportedBy: AlsoReported[];
+  /** When the story was first seen (ISO-8601). */
+  firstSeen: string;
+  /** The last material change (or first seen): what digest windows select on. */
+  revisedAt: string;
 }
 
 export interface QuoteRow {
@@ -37,15 +52,25 @@ export interface QuoteRow {
   source: string | null;
   published: string | null;
   ingestedAt: string;
+  /** The same utterance quoted by other articles: their sources and links. */
+  alsoReportedBy: AlsoReported[];
 }
 
 export interface StoryQuery {
-  /** Full-text topic words (headline, body and quotes; every word must occur); empty/undefined = all. */
+  /**
+   * Full-text topic (headline, lead, body and quotes; every word must occur, "quoted phrases"
+   * as phrases, stemmed); empty/undefined = all. With a topic, stories are ranked by relevance
+   * (BM25, headline and lead weighted up) combined with recency; without, newest first.
+   */
   topic?: string | null;
   limit: number;
-  /** Only stories ingested strictly after this instant (ISO-8601). */
+  /** Rows to skip (paging). */
+  offset?: number;
+  /** The instant recency is measured from (ISO-8601); default: the newest matching story. */
+  now?: string | null;
+  /** Only stories first seen or materially changed strictly after this instant (ISO-8601). */
   ingestedAfter?: string | null;
-  /** Only stories ingested at or before this instant (ISO-8601). */
+  /** Only stories first seen or materially changed at or before this instant (ISO-8601). */
   ingestedUntil?: string | null;
 }
 
@@ -90,11 +115,17 @@ export interface ArticleStore {
    * a unique-key error on SQLite (whose write lock makes storeArticle's probes sufficient).
    */
   insertArticle(a: NewArticle): Promise<number>;
-  /** Latest stories, newest first (published date, else ingestion time; then newest id). */
+  /**
+   * One row per story: without a topic newest first (newest article's published date, else
+   * ingestion time; then newest id); with a topic by relevance and recency.
+   */
   latestStories(q: StoryQuery): Promise<StoryRow[]>;
-  /** How many stories match the query, however many `latestStories` would fetch (true counts in digests). */
+  /** How many stories latestStories would return without limit and offset (true counts in /brief and digests). */
   countStories(q: Omit<StoryQuery, 'limit'>): Promise<number>;
-  /** Quotes of these speakers, newest first (then article, whole before partial, position). */
+  /**
+   * Quotes of these speakers, one per utterance (the first article that printed it, with the
+   * others in alsoReportedBy), newest first (then article, whole before partial, position).
+   */
   quotesBySpeakers(q: QuoteQuery): Promise<QuoteRow[]>;
   /** Has a file with this content hash / name already been ingested? (for idempotent seed ingestion) */
   hasSourceFile(file: string, contentHash: string): Promise<boolean>;

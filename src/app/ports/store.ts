@@ -12,8 +12,9 @@
 import type { ArticleStore } from './articles.ts';
 import type { DigestStore } from './digests.ts';
 import type { SpeakerStore } from './speakers.ts';
+import type { StoryStore } from './stories.ts';
 
-export interface StoreSession extends ArticleStore, SpeakerStore {
+export interface StoreSession extends ArticleStore, SpeakerStore, StoryStore {
   /** Digest subscriptions and deliveries (issue 8). */
   digests: DigestStore;
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T>;

@@ -2,7 +2,7 @@
 // wire copy republished with small edits), and the terms and names of its headline and lead
 // (different write-ups of one event). Pure.
 import type { Article } from '../article.ts';
-import { bandKeys, minhash, shingleHashes } from './minhash.ts';
+import { bandKeys, minhash, shingleHashes, SIGNATURE_LENGTH } from './minhash.ts';
 
 export interface StoryFingerprint {
   /** MinHash signature of the body's word shingles. */
@@ -13,6 +13,11 @@ export interface StoryFingerprint {
   leadTerms: Record<string, number>;
   /** Proper names in the headline and lead, lowercased ("gordon brown", "treasury"). */
   entities: string[];
+  /**
+   * The shingle hashes themselves (sorted), when there are no more than SIGNATURE_LENGTH of them:
+   * short texts are then compared exactly, where a MinHash estimate over few shingles is noisy.
+   */
+  shingles?: number[];
 }
 
 /** Words of the lead taken into account (the first paragraphs, up to this many words). */
@@ -100,7 +105,8 @@ export function properNames(text: string): string[] {
 
 export function fingerprint(article: Pick<Article, 'headline' | 'body'>): StoryFingerprint {
   const bodyWords = words(article.body);
-  const signature = minhash(shingleHashes(bodyWords.length ? bodyWords : words(article.headline ?? '')));
+  const sh = shingleHashes(bodyWords.length ? bodyWords : words(article.headline ?? ''));
+  const signature = minhash(sh);
   const lead = leadOf(article);
   const leadTerms: Record<string, number> = {};
   const add = (w: string, n: number) => {
@@ -111,5 +117,5 @@ export function fingerprint(article: Pick<Article, 'headline' | 'body'>): StoryF
   for (const w of words(article.headline ?? '')) add(w, 2);
   for (const w of words(lead)) add(w, 1);
   const entities = properNames(`${article.headline ?? ''}. ${lead}`);
-  return { signature, bands: bandKeys(signature), leadTerms, entities };
+  return { signature, bands: bandKeys(signature), leadTerms, entities, ...(sh.length <= SIGNATURE_LENGTH ? { shingles: Array.from(sh) } : {}) };
 }

@@ -53,11 +53,28 @@ export function cosine(a: Record<string, number>, b: Record<string, number>): nu
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
+/** Exact Jaccard of two sorted sets of distinct numbers. */
+export function exactJaccard(a: readonly number[], b: readonly number[]): number {
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { inter++; i++; j++; } else if (a[i]! < b[j]!) i++; else j++;
+  }
+  const union = a.length + b.length - inter;
+  return union ? inter / union : 0;
+}
+
+/** Shingle Jaccard: exact when both texts are short enough to keep their shingles, else the MinHash estimate. */
+export function jaccardOf(a: StoryFingerprint, b: StoryFingerprint): number {
+  return a.shingles && b.shingles ? exactJaccard(a.shingles, b.shingles) : estimateJaccard(a.signature, b.signature);
+}
+
 export function compareStories(a: StoryFingerprint, b: StoryFingerprint): StoryComparison {
   const names = new Set(a.entities);
   let sharedNames = 0;
   for (const e of new Set(b.entities)) if (names.has(e)) sharedNames++;
-  return { jaccard: estimateJaccard(a.signature, b.signature), leadCosine: cosine(a.leadTerms, b.leadTerms), sharedNames };
+  return { jaccard: jaccardOf(a, b), leadCosine: cosine(a.leadTerms, b.leadTerms), sharedNames };
 }
 
 /** `hoursApart`: distance between the two published (or first-seen) times, in hours. */

@@ -4,11 +4,12 @@
 // DuplicateArticleError naming the stored article. Topics are websearch_to_tsquery over the
 // weighted search vector (headline, lead, body, quotes) under its GIN index: user syntax never errors.
 import type { Article, KeyPoint } from '../../core/article.ts';
-import { DuplicateArticleError, type ArticleStore, type DedupeField, type NewArticle, type QuoteQuery, type QuoteRow, type StoryQuery, type StoryRow } from '../../app/ports.ts';
+import { DuplicateArticleError, type AlsoReported, type ArticleStore, type DedupeField, type NewArticle, type QuoteQuery, type QuoteRow, type StoryQuery, type StoryRow } from '../../app/ports.ts';
 import { topicQuery } from './search.ts';
 import type { Atomically, Sql } from './sql.ts';
 
-interface ArticleRecord {
+interface StoryRecord {
+  story_id: number;
   id: number;
   headline: string;
   url: string | null;
@@ -18,21 +19,45 @@ interface ArticleRecord {
   ingested_at: Date;
   key_points: KeyPoint[];
   top_quote: StoryRow['topQuote'];
+  first_seen: string;
+  revised_at: string;
+  others: Array<{ source: string | null; url: string | null }>;
 }
 
-const LEAD_MAX = 1000;
+/** ts_rank weights {D, C, B, A}: headline (A) 8, lead (B) 4, body and quotes (C) 1, as SQLite's bm25 weights. */
+export const RANK_WEIGHTS = '{0.1, 0.125, 0.5, 1.0}';
+/** Recency: a story this many days older than `now` keeps 0.5 + 0.5/2 of its relevance; the oldest keep half. */
+export const RECENCY_HALF_DAYS = 7;
 
-/** The article's lead: its first paragraph (weight B in the search vector). */
+/** The lead (weight B): the first paragraph, up to 600 characters, as the SQLite store indexes it. */
+export const LEAD_CHARS = 600;
+
 export function leadOf(article: Article): string {
-  const block = article.blocks.find((b) => b.kind === 'paragraph');
-  const text = block ? article.body.slice(block.start, block.end) : (article.body.split(/\n\s*\n/)[0] ?? '');
-  return text.trim().slice(0, LEAD_MAX);
+  const end = article.body.indexOf('\n\n');
+  return article.body.slice(0, Math.min(LEAD_CHARS, end >= 0 ? end : article.body.length));
 }
 
 const COLUMN: Record<DedupeField, string> = { guid: 'guid', url: 'url', hash: 'content_hash' };
-const storyCols = 'a.id, a.headline, a.url, a.source, a.file, a.published, a.ingested_at, a.key_points, a.top_quote';
+const colsOf = (x: string) => `${x}.id AS story_id, ${x}.best_article_id AS id, ${x}.headline, ${x}.url, ${x}.source, ${x}.published,
+  ${x}.key_points, ${x}.top_quote, ${x}.first_seen, ${x}.revised_at, ba.file, ba.ingested_at,
+  COALESCE((SELECT json_agg(json_build_object('source', o.source, 'url', o.url) ORDER BY o.id)
+    FROM (SELECT id, source, url FROM articles WHERE story_id = ${x}.id AND id <> ${x}.best_article_id ORDER BY id LIMIT 50) o), '[]') AS others`;
 
-const toStory = (r: ArticleRecord): StoryRow => ({
+/** Other articles' sources and links, one per distinct source (or URL when unnamed), not the card's own source. */
+function alsoReported(rows: Array<{ source: string | null; url: string | null }>, own: string | null): AlsoReported[] {
+  const seen = new Set<string>([(own ?? '').toLowerCase()]);
+  const out: AlsoReported[] = [];
+  for (const r of rows) {
+    const key = (r.source ?? r.url ?? '').toLowerCase();
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ source: r.source, url: r.url });
+  }
+  return out;
+}
+
+const toStory = (r: StoryRecord): StoryRow => ({
+  storyId: r.story_id,
   articleId: r.id,
   headline: r.headline,
   url: r.url,
@@ -42,21 +67,32 @@ const toStory = (r: ArticleRecord): StoryRow => ({
   ingestedAt: r.ingested_at.toISOString(),
   keyPoints: r.key_points.map((k) => k.text),
   topQuote: r.top_quote ?? null,
+  alsoReportedBy: alsoReported(r.others, r.source),
+  firstSeen: r.first_seen,
+  revisedAt: r.revised_at,
 });
 
-/** WHERE clause and parameters of a story query (numbered from $1). */
-function storyFilter(q: Omit<StoryQuery, 'limit'>): { where: string; params: unknown[] } {
+/** WHERE of a story query (on stories s) and its parameters, numbered from $1; `topic` is the tsquery's parameter. */
+function storyFilter(q: Omit<StoryQuery, 'limit'>): { where: string; params: unknown[]; topic: string | null } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (q.ingestedAfter) { params.push(q.ingestedAfter); where.push(`a.ingested_at > $${params.length}::timestamptz`); }
-  if (q.ingestedUntil) { params.push(q.ingestedUntil); where.push(`a.ingested_at <= $${params.length}::timestamptz`); }
+  if (q.ingestedAfter) { params.push(q.ingestedAfter); where.push(`s.revised_at > $${params.length}`); }
+  if (q.ingestedUntil) { params.push(q.ingestedUntil); where.push(`s.revised_at <= $${params.length}`); }
+  let topic: string | null = null;
   if (q.topic && q.topic.trim()) {
-    // every match counts, newest first (a digest window must see every new match)
     params.push(q.topic);
-    where.push(`a.search @@ ${topicQuery(`$${params.length}`)}`);
+    topic = `$${params.length}`;
   }
-  return { where: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
+  return { where: where.length ? 'WHERE ' + where.join(' AND ') : '', params, topic };
 }
+
+/** Every matching article counts (a digest window sees every new match), grouped by story with its best rank. */
+const matched = (topic: string) => `m AS (SELECT a.story_id AS sid, max(ts_rank('${RANK_WEIGHTS}', a.search, ${topicQuery(topic)})) AS rel
+  FROM articles a WHERE a.search @@ ${topicQuery(topic)} AND a.story_id IS NOT NULL GROUP BY a.story_id)`;
+
+/** Whole days between two sort keys (ISO dates or instants), 0 when either is not a date. */
+const dayOf = (k: string) => `(CASE WHEN ${k} ~ '^\\d{4}-\\d{2}-\\d{2}' THEN left(${k}, 10)::date END)`;
+const daysBetween = (later: string, earlier: string) => `GREATEST(0, COALESCE(${dayOf(later)} - ${dayOf(earlier)}, 0))`;
 
 export function createPgArticleStore(db: Sql, atomically: Atomically): ArticleStore {
   async function findExisting(tx: Sql, a: NewArticle): Promise<DuplicateArticleError | null> {
@@ -117,33 +153,55 @@ export function createPgArticleStore(db: Sql, atomically: Atomically): ArticleSt
     insertArticle: (a) => atomically((tx) => insert(tx, a)),
     async latestStories(q) {
       const f = storyFilter(q);
-      const r = await db.query<ArticleRecord>(
-        `SELECT ${storyCols} FROM articles a ${f.where} ORDER BY a.sort_key DESC, a.id DESC LIMIT $${f.params.length + 1}`,
-        [...f.params, q.limit],
-      );
-      return r.rows.map(toStory);
+      const params = [...f.params, q.limit, Math.max(0, q.offset ?? 0)];
+      const lim = `LIMIT $${f.params.length + 1} OFFSET $${f.params.length + 2}`;
+      let sql: string;
+      if (f.topic) {
+        // relevance (ts_rank, weighted) times a recency factor in (0.5, 1]
+        params.push(q.now ?? null, RECENCY_HALF_DAYS);
+        const now = `$${params.length - 1}::text`;
+        const half = `$${params.length}::float8`;
+        sql = `WITH ${matched(f.topic)},
+          r AS (SELECT s.*, m.rel FROM m JOIN stories s ON s.id = m.sid ${f.where}),
+          t AS (SELECT COALESCE(${now}, max(sort_key)) AS now FROM r)
+          SELECT ${colsOf('r')} FROM r CROSS JOIN t JOIN articles ba ON ba.id = r.best_article_id
+          ORDER BY r.rel * (0.5 + 0.5 / (1 + ${daysBetween('t.now', 'r.sort_key')} / ${half})) DESC, r.sort_key DESC, r.id DESC ${lim}`;
+      } else {
+        sql = `SELECT ${colsOf('s')} FROM stories s JOIN articles ba ON ba.id = s.best_article_id ${f.where}
+          ORDER BY s.sort_key DESC, s.id DESC ${lim}`;
+      }
+      return (await db.query<StoryRecord>(sql, params)).rows.map(toStory);
     },
     async countStories(q) {
       const f = storyFilter(q);
-      return (await db.query<{ n: number }>(`SELECT count(*) AS n FROM articles a ${f.where}`, f.params)).rows[0]!.n;
+      const sql = f.topic
+        ? `WITH ${matched(f.topic)} SELECT count(*) AS n FROM m JOIN stories s ON s.id = m.sid ${f.where}`
+        : `SELECT count(*) AS n FROM stories s ${f.where}`;
+      return (await db.query<{ n: number }>(sql, f.params)).rows[0]!.n;
     },
     async quotesBySpeakers(q: QuoteQuery): Promise<QuoteRow[]> {
       if (!q.speakerIds.length) return [];
       const params: unknown[] = [q.speakerIds, q.limit];
+      let rank = '';
       let about = '';
       if (q.about && q.about.trim()) {
         params.push(q.about);
+        // the quotes of the articles most about it first, then newest
         about = `AND a.search @@ ${topicQuery('$3')}`;
+        rank = `ts_rank('${RANK_WEIGHTS}', a.search, ${topicQuery('$3')}) DESC, `;
       }
-      const r = await db.query<Omit<QuoteRow, 'ingestedAt'> & { ingestedAt: Date }>(
+      const r = await db.query<Omit<QuoteRow, 'ingestedAt' | 'alsoReportedBy'> & { ingestedAt: Date; others: Array<{ source: string | null; url: string | null }> }>(
         `SELECT q.id AS "quoteId", q.text, q.kind, q.speaker_id AS "speakerId", s.name AS speaker,
-           a.id AS "articleId", a.headline, a.url, a.source, a.published, a.ingested_at AS "ingestedAt"
+           a.id AS "articleId", a.headline, a.url, a.source, a.published, a.ingested_at AS "ingestedAt",
+           COALESCE((SELECT json_agg(json_build_object('source', o.source, 'url', o.url) ORDER BY o.id)
+             FROM (SELECT q2.id, a2.source, a2.url FROM quotes q2 JOIN articles a2 ON a2.id = q2.article_id
+                   WHERE q2.same_as = q.id ORDER BY q2.id LIMIT 50) o), '[]') AS others
          FROM quotes q JOIN articles a ON a.id = q.article_id JOIN speakers s ON s.id = q.speaker_id
-         WHERE q.speaker_id = ANY($1::bigint[]) ${about}
-         ORDER BY q.sort_key DESC, q.article_id DESC, (q.kind = 'partial'), q.start_pos LIMIT $2`,
+         WHERE q.speaker_id = ANY($1::bigint[]) AND q.same_as IS NULL ${about}
+         ORDER BY ${rank}q.sort_key DESC, q.article_id DESC, (q.kind = 'partial'), q.start_pos LIMIT $2`,
         params,
       );
-      return r.rows.map((x) => ({ ...x, ingestedAt: x.ingestedAt.toISOString() }));
+      return r.rows.map(({ others, ...x }) => ({ ...x, ingestedAt: x.ingestedAt.toISOString(), alsoReportedBy: alsoReported(others, x.source) }));
     },
     async hasSourceFile(file, h) {
       return (await db.query('SELECT 1 FROM source_files WHERE path = $1 AND content_hash = $2', [file, h])).rowCount === 1;

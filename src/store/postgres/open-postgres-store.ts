@@ -12,6 +12,7 @@ import { createPgDigestStore, type PgDigestStore } from './digests.ts';
 import { migratePostgres } from './migrate.ts';
 import { createPool, type PgClient, type PgPool } from './pool.ts';
 import { createPgSpeakerStore } from './speakers.ts';
+import { createPgStoryStore } from './stories.ts';
 import type { Atomically, Sql } from './sql.ts';
 
 export interface PgStore extends Store {
@@ -47,6 +48,7 @@ function parts(db: Sql, atomically: Atomically) {
   return {
     ...createPgArticleStore(db, atomically),
     ...createPgSpeakerStore(db),
+    ...createPgStoryStore(db),
     digests: createPgDigestStore(db, atomically),
   };
 }

@@ -1,10 +1,12 @@
 // Articles, briefings and quotes in SQLite; every read is answered from an index.
 import type { KeyPoint } from '../../core/article.ts';
-import type { ArticleStore, DedupeField, NewArticle, QuoteQuery, QuoteRow, StoryQuery, StoryRow } from '../../app/ports.ts';
+import type { AlsoReported, ArticleStore, DedupeField, NewArticle, QuoteQuery, QuoteRow, StoryQuery, StoryRow } from '../../app/ports.ts';
+import { ftsLead } from './fts-lead.ts';
 import { ftsQuery } from './fts-query.ts';
 import type { Db, Sync } from './sync.ts';
 
-interface ArticleRecord {
+interface StoryRecord {
+  story_id: number;
   id: number;
   headline: string;
   url: string | null;
@@ -14,7 +16,14 @@ interface ArticleRecord {
   ingested_at: string;
   key_points: string;
   top_quote: string | null;
+  first_seen: string;
+  revised_at: string;
 }
+
+/** bm25() column weights: headline, lead, body, quotes. */
+export const BM25_WEIGHTS = [8, 4, 1, 1] as const;
+/** Recency: a story this many days older than `now` keeps 0.5 + 0.5/2 of its relevance; the oldest keep half. */
+export const RECENCY_HALF_DAYS = 7;
 
 export function createArticleStore(db: Db): Sync<ArticleStore> {
   const byGuid = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE guid = ?');
@@ -26,7 +35,7 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
      VALUES (@guid, @url, @hash, @file, @source, @format, @headline, @headlineFrom, @byline,
        @published, @ingestedAt, @sortKey, @body, @keyPoints, @topQuote)`,
   );
-  const insertFts = db.prepare('INSERT INTO articles_fts (rowid, headline, body, quotes) VALUES (?, ?, ?, ?)');
+  const insertFts = db.prepare('INSERT INTO articles_fts (rowid, headline, lead, body, quotes) VALUES (?, ?, ?, ?, ?)');
   const insertQuote = db.prepare(
     `INSERT INTO quotes (article_id, speaker_id, text, kind, mention, start_pos, end_pos, sort_key)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -52,7 +61,7 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
         keyPoints: JSON.stringify(keyPoints), topQuote: JSON.stringify(briefing.topQuote),
       }).lastInsertRowid,
     );
-    insertFts.run(id, briefing.headline, article.body, briefing.quotes.map((q) => q.text).join('\n'));
+    insertFts.run(id, briefing.headline, ftsLead(article.body), article.body, briefing.quotes.map((q) => q.text).join('\n'));
     const counts = new Map<number, number>();
     for (const q of quotes) {
       insertQuote.run(id, q.speakerId, q.text, q.kind, q.mention, q.start, q.end, sortKey);
@@ -64,8 +73,28 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
 
   const insertAtomically = db.transaction(insert);
 
-  const storyCols = 'a.id, a.headline, a.url, a.source, a.file, a.published, a.ingested_at, a.key_points, a.top_quote';
-  const toStory = (r: ArticleRecord): StoryRow => ({
+  const colsOf = (s: string) => `${s}.id AS story_id, ${s}.best_article_id AS id, ${s}.headline, ${s}.url, ${s}.source, ${s}.published,
+    ${s}.key_points, ${s}.top_quote, ${s}.first_seen, ${s}.revised_at, (SELECT a.file FROM articles a WHERE a.id = ${s}.best_article_id) AS file,
+    (SELECT a.ingested_at FROM articles a WHERE a.id = ${s}.best_article_id) AS ingested_at`;
+  const othersOf = db.prepare<[number, number], { source: string | null; url: string | null }>(
+    'SELECT source, url FROM articles WHERE story_id = ? AND id <> ? ORDER BY id LIMIT 50',
+  );
+
+  /** Other articles' sources and links, one per distinct source (or URL when unnamed), not the card's own source. */
+  function alsoReported(rows: Array<{ source: string | null; url: string | null }>, own: string | null): AlsoReported[] {
+    const seen = new Set<string>([(own ?? '').toLowerCase()]);
+    const out: AlsoReported[] = [];
+    for (const r of rows) {
+      const key = (r.source ?? r.url ?? '').toLowerCase();
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ source: r.source, url: r.url });
+    }
+    return out;
+  }
+
+  const toStory = (r: StoryRecord): StoryRow => ({
+    storyId: r.story_id,
     articleId: r.id,
     headline: r.headline,
     url: r.url,
@@ -75,56 +104,88 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
     ingestedAt: r.ingested_at,
     keyPoints: (JSON.parse(r.key_points) as KeyPoint[]).map((k) => k.text),
     topQuote: r.top_quote ? (JSON.parse(r.top_quote) as StoryRow['topQuote']) : null,
+    alsoReportedBy: alsoReported(othersOf.all(r.story_id, r.id), r.source),
+    firstSeen: r.first_seen,
+    revisedAt: r.revised_at,
   });
 
-  /** The WHERE clause of a story query, or null when the topic has no searchable words. */
-  function storyFilter(q: Omit<StoryQuery, 'limit'>): { where: string; params: Record<string, unknown> } | null {
+  /** The WHERE of a story query and its parameters; null when the topic has no searchable word. */
+  function storyFilter(q: Omit<StoryQuery, 'limit'>): { where: string[]; params: Record<string, unknown>; match: string | null } | null {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
-    if (q.ingestedAfter) { where.push('a.ingested_at > @after'); params.after = q.ingestedAfter; }
-    if (q.ingestedUntil) { where.push('a.ingested_at <= @until'); params.until = q.ingestedUntil; }
+    if (q.ingestedAfter) { where.push('s.revised_at > @after'); params.after = q.ingestedAfter; }
+    if (q.ingestedUntil) { where.push('s.revised_at <= @until'); params.until = q.ingestedUntil; }
     const match = q.topic ? ftsQuery(q.topic) : null;
-    if (match) {
-      // Every match counts (not only the best ranked): the newest story about a topic may rank
-      // low, and a digest's window must see every new match however many old ones there are.
-      where.push('a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
-      params.match = match;
-    } else if (q.topic) {
-      return null;
-    }
-    return { where: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
+    if (q.topic && !match) return null;
+    if (match) params.match = match;
+    return { where, params, match };
   }
+
+  // Every match counts (not only the best ranked): all matching articles are scored, so the
+  // newest story about a topic is in a digest's window however many old ones rank higher.
+  const matched = `f AS MATERIALIZED (SELECT rowid AS id, bm25(articles_fts, ${BM25_WEIGHTS.join(', ')}) AS rank FROM articles_fts WHERE articles_fts MATCH @match),
+      m AS (SELECT a.story_id AS sid, MIN(f.rank) AS rank FROM f JOIN articles a ON a.id = f.id WHERE a.story_id IS NOT NULL GROUP BY a.story_id)`;
 
   function latestStories(q: StoryQuery): StoryRow[] {
     const f = storyFilter(q);
     if (!f) return [];
-    const sql = `SELECT ${storyCols} FROM articles a ${f.where} ORDER BY a.sort_key DESC, a.id DESC LIMIT @limit`;
-    return db.prepare<[Record<string, unknown>], ArticleRecord>(sql).all({ ...f.params, limit: q.limit }).map(toStory);
+    const params = { ...f.params, limit: q.limit, offset: Math.max(0, q.offset ?? 0) };
+    const where = f.where.length ? `WHERE ${f.where.join(' AND ')}` : '';
+    let sql: string;
+    if (f.match) {
+      // relevance (-bm25, higher is better) times a recency factor in (0.5, 1]
+      Object.assign(params, { now: q.now ?? null, half: RECENCY_HALF_DAYS });
+      sql = `WITH ${matched},
+        r AS (SELECT s.*, -m.rank AS rel FROM m JOIN stories s ON s.id = m.sid ${where}),
+        t AS (SELECT COALESCE(@now, MAX(sort_key)) AS now FROM r)
+        SELECT ${colsOf('r')}
+        FROM r, t
+        ORDER BY r.rel * (0.5 + 0.5 / (1 + MAX(0, COALESCE(julianday(t.now) - julianday(r.sort_key), 0)) / @half)) DESC, r.sort_key DESC, r.id DESC
+        LIMIT @limit OFFSET @offset`;
+    } else {
+      sql = `SELECT ${colsOf('s')} FROM stories s ${where} ORDER BY s.sort_key DESC, s.id DESC LIMIT @limit OFFSET @offset`;
+    }
+    return db.prepare<[Record<string, unknown>], StoryRecord>(sql).all(params).map(toStory);
   }
 
   function countStories(q: Omit<StoryQuery, 'limit'>): number {
     const f = storyFilter(q);
     if (!f) return 0;
-    return db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM articles a ${f.where}`).get(f.params)!.n;
+    const where = f.where.length ? `WHERE ${f.where.join(' AND ')}` : '';
+    const sql = f.match
+      ? `WITH ${matched} SELECT COUNT(*) AS n FROM m JOIN stories s ON s.id = m.sid ${where}`
+      : `SELECT COUNT(*) AS n FROM stories s ${where}`;
+    return db.prepare<[Record<string, unknown>], { n: number }>(sql).get(f.params)!.n;
   }
+
+  const utteranceSources = db.prepare<[number], { source: string | null; url: string | null }>(
+    'SELECT a.source, a.url FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.same_as = ? ORDER BY q.id LIMIT 50',
+  );
 
   function quotesBySpeakers(q: QuoteQuery): QuoteRow[] {
     if (!q.speakerIds.length) return [];
     const params: Record<string, unknown> = { limit: q.limit };
     const ids = q.speakerIds.map((id, i) => { params[`s${i}`] = id; return `@s${i}`; }).join(', ');
     let about = '';
+    let rankJoin = '';
+    let rankOrder = '';
     if (q.about) {
       const match = ftsQuery(q.about);
       if (!match) return [];
       params.match = match;
-      about = 'AND q.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)';
+      // the quotes of the articles most about it first, then newest
+      rankJoin = `JOIN (SELECT rowid AS id, bm25(articles_fts, ${BM25_WEIGHTS.join(', ')}) AS rank FROM articles_fts WHERE articles_fts MATCH @match) m ON m.id = q.article_id`;
+      rankOrder = 'm.rank, ';
     }
     const sql = `SELECT q.id AS quoteId, q.text, q.kind, q.speaker_id AS speakerId, s.name AS speaker,
         a.id AS articleId, a.headline, a.url, a.source, a.published, a.ingested_at AS ingestedAt
-      FROM quotes q JOIN articles a ON a.id = q.article_id JOIN speakers s ON s.id = q.speaker_id
-      WHERE q.speaker_id IN (${ids}) ${about}
-      ORDER BY q.sort_key DESC, q.article_id DESC, (q.kind = 'partial'), q.start_pos LIMIT @limit`;
-    return db.prepare<[Record<string, unknown>], QuoteRow>(sql).all(params);
+      FROM quotes q JOIN articles a ON a.id = q.article_id JOIN speakers s ON s.id = q.speaker_id ${rankJoin}
+      WHERE q.speaker_id IN (${ids}) AND q.same_as IS NULL ${about}
+      ORDER BY ${rankOrder}q.sort_key DESC, q.article_id DESC, (q.kind = 'partial'), q.start_pos LIMIT @limit`;
+    return db
+      .prepare<[Record<string, unknown>], Omit<QuoteRow, 'alsoReportedBy'>>(sql)
+      .all(params)
+      .map((r) => ({ ...r, alsoReportedBy: alsoReported(utteranceSources.all(r.quoteId), r.source) }));
   }
 
   return {

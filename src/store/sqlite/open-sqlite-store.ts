@@ -11,11 +11,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ArticleStore, DigestStore, SpeakerStore, Store, StoreSession } from '../../app/ports.ts';
+import type { ArticleStore, DigestStore, SpeakerStore, Store, StoreSession, StoryStore } from '../../app/ports.ts';
 import { createArticleStore } from './articles.ts';
 import { createDigestStore } from './digests.ts';
 import { migrations } from './migrations/index.ts';
 import { createSpeakerStore } from './speakers.ts';
+import { createStoryStore } from './stories.ts';
 import type { Db, Sync } from './sync.ts';
 
 type Call = <R>(fn: () => R) => Promise<R>;
@@ -49,7 +50,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
-  const parts = { articles: createArticleStore(db), speakers: createSpeakerStore(db), digests: createDigestStore(db) };
+  const parts = { articles: createArticleStore(db), speakers: createSpeakerStore(db), digests: createDigestStore(db), stories: createStoryStore(db) };
 
   // The mutex: set while a transaction holds the connection; resolves when it ends.
   let held: Promise<void> | null = null;
@@ -64,6 +65,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     return {
       ...wrap<ArticleStore>(parts.articles, call),
       ...wrap<SpeakerStore>(parts.speakers, call),
+      ...wrap<StoryStore>(parts.stories, call),
       digests: wrap<DigestStore>(parts.digests, call),
       transaction,
     };

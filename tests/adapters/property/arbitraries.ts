@@ -44,6 +44,9 @@ export const url: fc.Arbitrary<string | null> = fc.oneof(
 const nullable = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(a, { nil: null });
 const date = fc.oneof(fc.constant(null), fc.constant('2026-11-29'), fc.constant('2026-11-29T08:00:00Z'), hostileText);
 
+/** Other outlets: hostile names and links, up to 12 (more than are named). */
+const reportedBy = fc.array(fc.record({ source: nullable(longText), url }), { maxLength: 12 });
+
 export const storyItem: fc.Arbitrary<StoryItem> = fc.record({
   type: fc.constant('story' as const),
   articleId: nullable(fc.nat()),
@@ -53,7 +56,9 @@ export const storyItem: fc.Arbitrary<StoryItem> = fc.record({
   quote: nullable(fc.record({ text: longText, speaker: nullable(longText) })),
   source: nullable(longText),
   date,
-});
+  alsoReportedBy: reportedBy,
+  updated: fc.boolean(),
+}, { requiredKeys: ['type', 'articleId', 'headline', 'url', 'keyPoints', 'quote', 'source', 'date'] });
 
 export const quoteItem: fc.Arbitrary<QuoteItem> = fc.record({
   type: fc.constant('quote' as const),
@@ -65,7 +70,8 @@ export const quoteItem: fc.Arbitrary<QuoteItem> = fc.record({
   url,
   source: nullable(longText),
   date,
-});
+  alsoReportedBy: reportedBy,
+}, { requiredKeys: ['type', 'text', 'speaker', 'kind', 'articleId', 'headline', 'url', 'source', 'date'] });
 
 export const item: fc.Arbitrary<Item> = fc.oneof(storyItem, quoteItem);
 

@@ -6,6 +6,7 @@ import type { Store } from '../../../src/app/ports.ts';
 import { describeArticleContract } from './articles-contract.ts';
 import { describeDigestContract } from './digests-contract.ts';
 import type { StoreFactory } from './fixtures.ts';
+import { describeStoriesContract } from './stories-contract.ts';
 import { describeTransactionContract } from './transactions-contract.ts';
 
 export type { StoreFactory } from './fixtures.ts';
@@ -37,6 +38,7 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
 
     describeArticleContract(store, reopen);
     describeDigestContract(store, reopen);
+    describeStoriesContract(store);
     describeTransactionContract(store);
   });
 }

@@ -4,9 +4,10 @@ import { digestsSchema } from './002-digests.ts';
 import { slackInstallationsSchema } from './003-slack-installations.ts';
 import { articleSearchSchema } from './004-article-search.ts';
 import { rateBudgetsSchema } from './005-rate-budgets.ts';
+import { storiesSchema } from './006-stories.ts';
 
 import type { PgMigration } from './migration.ts';
 
 export type { PgMigration };
 
-export const pgMigrations: PgMigration[] = [articlesSchema, digestsSchema, slackInstallationsSchema, articleSearchSchema, rateBudgetsSchema];
+export const pgMigrations: PgMigration[] = [articlesSchema, digestsSchema, slackInstallationsSchema, articleSearchSchema, rateBudgetsSchema, storiesSchema];

@@ -3,9 +3,10 @@
 // (FTS5, triggers) stay in their own migration.
 import { articlesSchema } from './001-articles.ts';
 import { digestsSchema } from './002-digests.ts';
+import { storiesSchema } from './004-stories.ts';
 
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
-export const migrations: Migration[] = [articlesSchema, digestsSchema];
+export const migrations: Migration[] = [articlesSchema, digestsSchema, storiesSchema];
