@@ -14,6 +14,8 @@ import { openStore } from '../src/store/index.ts';
 import { createDigests } from '../src/app/digests.ts';
 import { silentLogger } from '../src/logger.ts';
 import type { PostLine, RunDueOptions } from '../tests/fixtures/digest/run-due.ts';
+import { storeArticle } from '../src/app/store-article.ts';
+import { article, briefing } from '../tests/store/contract/fixtures.ts';
 
 const N = Number(process.argv[2] ?? 1000);
 const RATE = Number(process.argv[3] ?? 50);
@@ -41,6 +43,7 @@ async function setUp(schema: string): Promise<string> {
   for (let i = 0; i < N; i++) {
     await d.commands.run('subscribe', { time: '08:00' }, { platform: 'slack', channelId: `C${String(i).padStart(4, '0')}`, userId: 'U1', workspaceId: 'W1', canManageChannel: true });
   }
+  await storeArticle(store, article({ body: 'The ferry sails again on Monday.' }), briefing('Ferry sails again'), new Date('2026-11-30T07:00:00Z'));
   await store.close();
   return db;
 }
