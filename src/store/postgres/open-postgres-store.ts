@@ -67,7 +67,8 @@ function gated<T extends object>(target: T, gate: () => Promise<void>): T {
 }
 
 /** Connects, migrates (once across instances: advisory lock) and opens the store. */
-export async function openPostgresStore(opts: PgStoreOptions): Promise<PgStore> {
+export async function openPostgresStore(urlOrOptions: string | PgStoreOptions): Promise<PgStore> {
+  const opts: PgStoreOptions = typeof urlOrOptions === 'string' ? { url: urlOrOptions } : urlOrOptions;
   const pool = createPool({ url: opts.url, schema: opts.schema ?? null, max: opts.max ?? 10, applicationName: `newsbrief ${opts.instanceId ?? ''}`.trim() });
   try {
     await migratePostgres(pool);
