@@ -34,7 +34,7 @@ export async function askPayload(app: App, line: string, platform: 'text' | 'dis
 }
 
 export async function runAsk(ctx: CliContext, line: string, platform: 'text' | 'discord' | 'slack'): Promise<number> {
-  const store = await openStore(ctx.config.dbPath);
+  const store = await openStore(ctx.config.scale.databaseUrl ?? ctx.config.dbPath);
   try {
     const app = createApp({ store, clock: systemClock, logger: ctx.logger });
     const { text, ok } = await askPayload(app, line, platform, ctx.logger);
@@ -46,7 +46,7 @@ export async function runAsk(ctx: CliContext, line: string, platform: 'text' | '
 }
 
 export async function runDigestPreview(ctx: CliContext, topic: string | null): Promise<number> {
-  const store = await openStore(ctx.config.dbPath);
+  const store = await openStore(ctx.config.scale.databaseUrl ?? ctx.config.dbPath);
   try {
     const digests = createDigests({ store, clock: systemClock, logger: ctx.logger, defaults: ctx.config.digest, scheduler: null });
     ctx.io.stdout.write(renderText(await digests.preview({ topic })) + '\n');

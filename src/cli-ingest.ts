@@ -6,7 +6,7 @@ import { readSources } from './sources/read-sources.ts';
 import { openStore } from './store/index.ts';
 
 export async function runIngest(ctx: CliContext, targets: string[]): Promise<number> {
-  const store = await openStore(ctx.config.dbPath);
+  const store = await openStore(ctx.config.scale.databaseUrl ?? ctx.config.dbPath);
   try {
     const report = await ingestSources({ store, clock: systemClock, logger: ctx.logger }, readSources(targets, { allowPrivate: ctx.config.sources.allowPrivate }), {
       onLine: (l) => ctx.io.stdout.write(formatIngestLine(l) + '\n'),

@@ -15,6 +15,7 @@ export const scaleEnvShape = {
   INSTANCE_ID: z.string().trim().regex(/^[\w.:-]{1,64}$/, 'must be 1-64 letters, digits, or . _ : -').optional(),
   METRICS_PORT: port.optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  POSTS_PER_SECOND: z.coerce.number({ error: 'must be a number of posts per second' }).positive('must be above 0').max(1000).optional(),
   // discord shards
   DISCORD_SHARD_COUNT: z.coerce.number({ error: 'must be a whole number of shards' }).int().min(1, 'must be at least 1').max(10_000).optional(),
   DISCORD_SHARDS: shardList,
@@ -42,6 +43,8 @@ export interface ScaleConfig {
   metricsPort: number | null;
   /** How long SIGTERM waits for in-flight work before giving it back and exiting. */
   shutdownGraceMs: number;
+  /** Digest posts per second per platform token, shared by all instances (PostgreSQL); null = off. */
+  postsPerSecond: number | null;
   discordShards: { ids: number[]; count: number } | null;
   slackOAuth: SlackOAuthConfig | null;
 }
@@ -80,6 +83,7 @@ export function scaleConfig(e: ScaleEnv, problems: string[]): ScaleConfig {
     instanceId: e.INSTANCE_ID ?? null,
     metricsPort: e.METRICS_PORT ?? null,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    postsPerSecond: e.POSTS_PER_SECOND ?? null,
     discordShards,
     slackOAuth,
   };

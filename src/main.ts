@@ -15,7 +15,8 @@ import { createScheduler } from './scheduler/node-cron-scheduler.ts';
 import type { FetchResourceOptions } from './sources/fetch/fetch-resource.ts';
 import { readFeedsFile } from './sources/feeds-file.ts';
 import { createSourceFetcher } from './sources/source-fetcher.ts';
-import { openStore } from './store/index.ts';
+import { openStore, sharedRateBudget } from './store/index.ts';
+import { rateLimited } from './app/rate-limited-publisher.ts';
 import { createOperations } from './ops/operations.ts';
 import { instrumentApp, instrumentStore } from './ops/instrument.ts';
 import { withinGrace } from './ops/bounded.ts';
@@ -77,7 +78,9 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const clock = opts.clock ?? systemClock;
   const ops = createOperations(config.scale, opts.logger);
   const logger = opts.logger.child({ instance: ops.instanceId });
-  const store = instrumentStore(await openStore(config.dbPath), ops.metrics);
+  const opened = await openStore(config.scale.databaseUrl ?? config.dbPath, { instanceId: ops.instanceId });
+  const budget = config.scale.postsPerSecond ? sharedRateBudget(opened) : null;
+  const store = instrumentStore(opened, ops.metrics);
   const scheduler = opts.scheduler ?? createScheduler({ logger });
   const stops: Array<() => Promise<void> | void> = [() => ops.close(), () => scheduler.stopAll()];
   ops.check('database', async () => (await store.countArticles(), true));
@@ -140,16 +143,21 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       done = runConsole({ app, logger, ...opts.console });
       adapters.push('console');
     }
-    for (const p of publishers.values()) digests.registerPublisher(p);
+    // POSTS_PER_SECOND on PostgreSQL: every instance's digest posts draw on one budget per token
+    const limit = budget && config.scale.postsPerSecond ? { perSecond: config.scale.postsPerSecond, burst: 1 } : null;
+    for (const p of publishers.values()) digests.registerPublisher(limit ? rateLimited(p, budget!, limit, (ms) => new Promise((r) => setTimeout(r, ms))) : p);
     if (adapters.includes('console') && opts.console) digests.registerPublisher(createConsolePublisher({ out: opts.console.output }));
     if (opts.schedule !== false) {
       await digests.start();
-      // SIGTERM: no new slots; deliveries in flight get the grace period, then their claims are
-      // left to lapse (their lease) for another instance to take over.
+      // SIGTERM: no new slots; deliveries in flight get the grace period, then this instance's
+      // unfinished claims are given back (releaseClaims) for another instance to take over at once.
       stops.push(async () => {
         if ((await withinGrace(digests.stop(), config.scale.shutdownGraceMs)) === 'timed out') {
-          logger.warn({ graceMs: config.scale.shutdownGraceMs }, 'digest deliveries still in flight at the end of the grace period: leaving them to their leases');
+          logger.warn({ graceMs: config.scale.shutdownGraceMs }, 'digest deliveries still in flight at the end of the grace period: giving their claims back');
         }
+        // another instance takes what is left over at its next sweep, not after the lease
+        const released = await store.digests.releaseClaims(ops.instanceId, clock.now());
+        if (released) logger.info({ released }, 'digest claims given back');
       });
     }
     if (opts.poll !== false) {

@@ -12,3 +12,4 @@ export * from './ports/scheduler.ts';
 export * from './ports/app.ts';
 export * from './ports/metrics.ts';
 export * from './ports/installations.ts';
+export * from './ports/rate-budget.ts';

@@ -8,10 +8,14 @@
 //     stored article, its briefing, quotes and full-text entry are replaced (applyArticleEdit),
 //     its id and ingestion time kept, so a digest never posts an edit as a new story;
 //   - the same text under another guid / link (the story in two feeds)       -> 'duplicate'.
+//
+// The probes are the fast path; the unique keys decide: when another instance stores the same
+// item between our probes and our insert, insertArticle rejects with DuplicateArticleError, the
+// transaction (and any speaker it created) rolls back, and the result is that instance's article.
 import type { Article, Briefing } from '../core/article.ts';
 import { canonicalLink } from '../core/canonical-link.ts';
 import { contentHash, guidKey } from '../core/dedupe-keys.ts';
-import type { DedupeField, IngestResult, NewArticle, NewQuote, StoreSession } from './ports.ts';
+import { DuplicateArticleError, type DedupeField, type IngestResult, type NewArticle, type NewQuote, type StoreSession } from './ports.ts';
 import { assignArticleStory, reassignArticleStory, type ArticleForStory } from './stories/assign-article-story.ts';
 import { articleSpeakerOf, createSpeakerMemo, forgetSpeakers, resolveSpeaker, type SpeakerMemo } from './speakers/resolve-speaker.ts';
 
@@ -130,6 +134,7 @@ export async function storeArticle(store: StoreSession, article: Article, briefi
     });
   } catch (err) {
     forgetSpeakers(memo); // the rolled-back transaction may have created speakers the memo holds
+    if (err instanceof DuplicateArticleError) return { status: 'duplicate', articleId: err.articleId, matchedBy: err.matchedBy };
     throw err;
   }
 }

@@ -5,8 +5,19 @@ import { loadConfig } from '../../src/config.ts';
 const oauth = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'sec', SLACK_STATE_SECRET: 'state', SLACK_SIGNING_SECRET: 'sign' };
 
 describe('configuration for several instances', () => {
-  it('GIVEN nothing THEN SQLite, no metrics endpoint, a 10 s shutdown grace', () => {
-    expect(loadConfig({}).scale).toEqual({ databaseUrl: null, instanceId: null, metricsPort: null, shutdownGraceMs: 10_000, discordShards: null, slackOAuth: null });
+  it('GIVEN nothing THEN SQLite, no metrics endpoint, a 10 s shutdown grace, no shared post budget', () => {
+    expect(loadConfig({}).scale).toEqual({ databaseUrl: null, instanceId: null, metricsPort: null, shutdownGraceMs: 10_000, postsPerSecond: null, discordShards: null, slackOAuth: null });
+  });
+
+  it.each([
+    ['20', 20],
+    ['0.5', 0.5],
+  ])('GIVEN POSTS_PER_SECOND=%s THEN all instances share a budget of %s posts per second per token', (v, n) => {
+    expect(loadConfig({ POSTS_PER_SECOND: v }).scale.postsPerSecond).toBe(n);
+  });
+
+  it.each(['0', '-1', 'fast'])('GIVEN POSTS_PER_SECOND=%s THEN the configuration is refused naming it', (v) => {
+    expect(() => loadConfig({ POSTS_PER_SECOND: v })).toThrow(/POSTS_PER_SECOND/);
   });
 
   it('GIVEN DATABASE_URL, INSTANCE_ID and METRICS_PORT THEN they are used as given', () => {

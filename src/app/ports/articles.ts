@@ -97,6 +97,17 @@ export interface NewArticle {
   quotes: NewQuote[];
 }
 
+/**
+ * insertArticle's rejection when a dedupe key is already taken (on a shared database also by
+ * another instance at the same moment): names the stored article and the key that matched.
+ */
+export class DuplicateArticleError extends Error {
+  constructor(readonly articleId: number, readonly matchedBy: DedupeField) {
+    super(`article already stored (id ${articleId}, same ${matchedBy})`);
+    this.name = 'DuplicateArticleError';
+  }
+}
+
 /** What edit detection needs of a stored article. */
 export interface StoredKeys {
   guidKey: string | null;
@@ -112,7 +123,9 @@ export interface ArticleStore {
   articleIdBy(field: DedupeField, key: string): Promise<number | null>;
   /**
    * Stores an article, its full-text entry and its quotes, and adds the quotes to their speakers'
-   * counts; returns the article's id. Fails (a unique key) when a dedupe key is already taken.
+   * counts; returns the article's id. When a dedupe key is already taken it rejects: with
+   * DuplicateArticleError on PostgreSQL (unique keys + ON CONFLICT: race-safe across instances),
+   * a unique-key error on SQLite (whose write lock makes storeArticle's probes sufficient).
    */
   insertArticle(a: NewArticle): Promise<number>;
   /** The dedupe keys an article is stored under, or null when there is no such article. */

@@ -100,4 +100,6 @@ export interface DigestStore {
   lastFailed(subscriptionId: string): Promise<Delivery | null>;
   /** Unfinished claims whose lease expired before `now` (their process died or hung). */
   expiredClaims(now: Date): Promise<Delivery[]>;
+  /** Gives back every unfinished claim of `owner` (graceful stop): another instance may take it at once. Returns how many. */
+  releaseClaims(owner: string, now: Date): Promise<number>;
 }

@@ -16,11 +16,10 @@ import type {
   Subscription,
 } from '../../app/ports.ts';
 import { inTransaction, type PgPool } from './pool.ts';
+import type { Atomically, Sql } from './sql.ts';
 
-export interface PgDigestStore extends DigestStore {
-  /** Gives back every unfinished claim of `owner` (graceful stop): another instance may take it at once. */
-  releaseClaims(owner: string, now: Date): Promise<number>;
-}
+/** The port's DigestStore (releaseClaims is part of it now). */
+export type PgDigestStore = DigestStore;
 
 type Instant = Date | null;
 
@@ -101,7 +100,13 @@ function toDelivery(r: DeliveryRecord): Delivery {
 const OPEN = `status IN ('claimed', 'sending')`;
 const FINISHED = `('sent', 'empty', 'failed')`;
 
-export function createPgDigestStore(pool: PgPool): PgDigestStore {
+/**
+ * The digest store on `pool`; inside a Store transaction on its client (`db`), with `atomically`
+ * running a claim's look-and-update in the caller's transaction.
+ */
+export function createPgDigestStore(db: PgPool | Sql, atomically?: Atomically): PgDigestStore {
+  const pool: Sql = db;
+  const atomic: Atomically = atomically ?? ((fn) => inTransaction(db as PgPool, fn));
   const one = async <T extends object>(sql: string, params: unknown[]): Promise<T | null> =>
     (await pool.query<T>(sql, params)).rows[0] ?? null;
   const lastWith = async (id: string, statuses: string) => {
@@ -158,7 +163,7 @@ export function createPgDigestStore(pool: PgPool): PgDigestStore {
         [c.subscriptionId, c.slot, c.kind, c.owner, leaseUntil, c.now],
       );
       if (inserted.rowCount === 1) return { claimed: true, takenOver: null };
-      return inTransaction(pool, async (tx) => {
+      return atomic(async (tx) => {
         const before = (await tx.query<DeliveryRecord>(
           'SELECT * FROM digest_deliveries WHERE subscription_id = $1 AND slot = $2 FOR UPDATE',
           [c.subscriptionId, c.slot],

@@ -34,3 +34,5 @@ export async function openPostgres(opts: { url: string; schema?: string | null; 
 }
 
 export { createPool, migratePostgres };
+/** The full Store on PostgreSQL (what openStore opens for a postgres:// URL; bench/stores.ts looks for it here). */
+export { openPostgresStore, type PgStore } from './open-postgres-store.ts';

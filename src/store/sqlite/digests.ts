@@ -120,6 +120,9 @@ export function createDigestStore(db: Database.Database): Sync<DigestStore> {
   const lastFinishedQ = lastWith(`'sent', 'empty', 'failed'`);
   const lastSentQ = lastWith(`'sent'`);
   const lastFailedQ = lastWith(`'failed'`);
+  const release = db.prepare<[string, string, string, string]>(
+    `UPDATE digest_deliveries SET lease_until = ?, updated_at = ?
+     WHERE owner = ? AND status IN ('claimed', 'sending') AND lease_until > ?`);
   const expired = db.prepare<[string], DeliveryRecord>(
     `SELECT * FROM digest_deliveries WHERE status IN ('claimed', 'sending') AND lease_until < ? ORDER BY slot`);
 
@@ -208,5 +211,9 @@ export function createDigestStore(db: Database.Database): Sync<DigestStore> {
       return r ? toDelivery(r) : null;
     },
     expiredClaims: (now) => expired.all(now.toISOString()).map(toDelivery),
+    releaseClaims: (owner, now) => {
+      const past = new Date(now.getTime() - 1).toISOString();
+      return release.run(past, past, owner, past).changes;
+    },
   };
 }

@@ -73,6 +73,20 @@ export function describeDigestContract(store: () => Promise<Store>, reopen: (s: 
       expect((await s.digests.lastFinished('sub-1'))?.status).toBe('empty');
     });
 
+    it('GIVEN an instance stopping with a claim unfinished THEN it gives it back and another takes it over at once', async () => {
+      const a = await store();
+      const b = await reopen(a);
+      await a.digests.upsertSubscription(input(), at('2026-11-01T00:00:00Z'));
+      await claim(a, 'leaving', '2026-11-30T08:00:00Z', 600_000);
+      expect(await claim(b, 'B', '2026-11-30T08:00:05Z')).toMatchObject({ claimed: false });
+      expect(await b.digests.releaseClaims('someone-else', at('2026-11-30T08:00:06Z'))).toBe(0);
+      expect(await a.digests.releaseClaims('leaving', at('2026-11-30T08:00:06Z'))).toBe(1);
+      expect(await claim(b, 'B', '2026-11-30T08:00:07Z')).toMatchObject({ claimed: true, takenOver: { owner: 'leaving' } });
+      // a finished delivery is never given back
+      await b.digests.finishDelivery('sub-1', SLOT, 'B', { status: 'sent' }, at('2026-11-30T08:00:08Z'));
+      expect(await b.digests.releaseClaims('B', at('2026-11-30T08:00:09Z'))).toBe(0);
+    });
+
     it('GIVEN an unsubscribe THEN the subscription and its deliveries are gone', async () => {
       const s = await store();
       await s.digests.upsertSubscription(input(), at('2026-11-01T00:00:00Z'));

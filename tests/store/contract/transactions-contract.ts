@@ -67,7 +67,10 @@ export function describeTransactionContract(store: () => Promise<Store>): void {
       const second = s.transaction(async (t) => {
         order.push(`second sees ${await t.hasSourceFile('a.txt', 'h')}`);
       });
-      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      // a networked backend takes round trips to write: wait for the write, then give the waiting
+      // callers turns of the event loop in which they must not get through
+      while (!order.includes('written')) await new Promise((r) => setImmediate(r));
+      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
       expect(order).toEqual(['written']);
       letGo();
       await Promise.all([tx, read, second]);
