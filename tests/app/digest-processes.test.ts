@@ -1,82 +1,20 @@
 // Exactly once across real OS processes: bot processes (tests/fixtures/digest/run-due.ts under
 // `node --import tsx`) share one SQLite file and run the same due slot. Their publisher appends
 // each post to a shared file: that file is what the platform received.
-import { fork } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/app/ports.ts';
-import type { ChildMessage, PostLine, RunDueOptions } from '../fixtures/digest/run-due.ts';
+import type { PostLine } from '../fixtures/digest/run-due.ts';
 import { ingest, manager, open, tempDbPath, testClock, testDigests } from './digest-harness.ts';
+import { channelIds, postsPerChannel as postsOf, readPosts, runTogether, useBots } from './process-bots.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCRIPT = fileURLToPath(new URL('../fixtures/digest/run-due.ts', import.meta.url));
 const SLOT = '2026-11-30T08:00:00.000Z';
 const AFTER_LEASE = '2026-11-30T08:06:00.000Z'; // the default lease is 5 minutes
 const WITHIN_LEASE = '2026-11-30T08:01:00.000Z';
 const NEXT_SLOT = '2026-12-01T08:00:00.000Z';
-const WAIT_MS = 20_000;
-const channelIds = (n: number) => Array.from({ length: n }, (_, i) => `C${String(i).padStart(3, '0')}`);
 const CHANNELS = channelIds(50);
 
-interface Bot {
-  child: ChildProcess;
-  waitFor<T extends ChildMessage['type']>(type: T, pred?: (m: Extract<ChildMessage, { type: T }>) => boolean): Promise<Extract<ChildMessage, { type: T }>>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const bots: ChildProcess[] = [];
-afterEach(() => {
-  for (const c of bots.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-});
-
-function startBot(o: Partial<RunDueOptions> & Pick<RunDueOptions, 'db' | 'postsFile' | 'instanceId' | 'now'>): Bot {
-  const options: RunDueOptions = { concurrency: 4, entry: 'runDue', answerDelayMs: 0, hangAfter: null, ...o };
-  const child = fork(SCRIPT, [JSON.stringify(options)], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-  bots.push(child);
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const messages: ChildMessage[] = [];
-  const listeners = new Set<() => void>();
-  child.on('message', (m) => {
-    messages.push(m as ChildMessage);
-    for (const l of [...listeners]) l();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => {
-      resolve({ code, signal });
-      for (const l of [...listeners]) l();
-    });
-  });
-  const waitFor: Bot['waitFor'] = (type, pred = () => true) =>
-    new Promise((resolve, reject) => {
-      const check = () => {
-        const hit = messages.find((m): m is Extract<ChildMessage, { type: typeof type }> => m.type === type && pred(m as never));
-        if (hit) return done(() => resolve(hit));
-        if (child.exitCode !== null || child.signalCode !== null) done(() => reject(new Error(`${options.instanceId} exited before "${type}": ${stderr}`)));
-      };
-      const timer = setTimeout(() => done(() => reject(new Error(`${options.instanceId}: no "${type}" within ${WAIT_MS} ms: ${stderr}`))), WAIT_MS);
-      const done = (f: () => void) => {
-        clearTimeout(timer);
-        listeners.delete(check);
-        f();
-      };
-      listeners.add(check);
-      check();
-    });
-  return { child, waitFor, exited };
-}
-
-/** Runs bots started together: all ready, then "go" to all at once, then all done and exited. */
-async function runTogether(list: Bot[]): Promise<Array<Extract<ChildMessage, { type: 'done' }>>> {
-  await Promise.all(list.map((b) => b.waitFor('ready')));
-  for (const b of list) b.child.send('go');
-  const done = await Promise.all(list.map((b) => b.waitFor('done')));
-  expect(await Promise.all(list.map((b) => b.exited))).toEqual(list.map(() => ({ code: 0, signal: null })));
-  return done;
-}
+const startBot = useBots();
 
 /** A database with the channels subscribed at 08:00 UTC and one story ingested at 07:00. */
 async function setUp(channels = CHANNELS): Promise<{ db: string; postsFile: string }> {
@@ -89,14 +27,7 @@ async function setUp(channels = CHANNELS): Promise<{ db: string; postsFile: stri
   return { db, postsFile: join(dirname(db), 'posts.jsonl') };
 }
 
-function readPosts(file: string): PostLine[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as PostLine);
-}
-
-function postsPerChannel(posts: PostLine[], channels = CHANNELS): number[] {
-  return channels.map((c) => posts.filter((p) => p.channelId === c).length);
-}
+const postsPerChannel = (posts: PostLine[], channels = CHANNELS): number[] => postsOf(posts, channels);
 
 /** The SLOT delivery of every channel, as the database has it now. */
 async function deliveries(db: string, channels = CHANNELS): Promise<Map<string, Delivery | null>> {
