@@ -4,3 +4,4 @@ export { compareStories, cosine, DEFAULT_POLICY, matchStory, type StoryCompariso
 export { assignStory, MAX_MEMBERS_COMPARED, type CandidateStory, type StoryAssignment } from './assign.ts';
 export { bandKeys, BANDS, estimateJaccard, minhash, ROWS, shingleHashes, SIGNATURE_LENGTH } from './minhash.ts';
 export { SAME_UTTERANCE, sameUtterance, utteranceKey, utteranceWords } from './utterance.ts';
+export { alsoReported, type Outlet } from './also-reported.ts';

@@ -4,9 +4,10 @@
 // DuplicateArticleError naming the stored article. Topics are websearch_to_tsquery over the
 // weighted search vector (headline, lead, body, quotes) under its GIN index: user syntax never errors.
 import type { Article, KeyPoint } from '../../core/article.ts';
-import { DuplicateArticleError, type AlsoReported, type ArticleStore, type DedupeField, type NewArticle, type QuoteQuery, type QuoteRow, type StoredKeys, type StoryQuery, type StoryRow } from '../../app/ports.ts';
+import { DuplicateArticleError, type ArticleStore, type DedupeField, type NewArticle, type QuoteQuery, type QuoteRow, type StoredKeys, type StoryQuery, type StoryRow } from '../../app/ports.ts';
 import { topicQuery } from './search.ts';
 import type { Atomically, Sql } from './sql.ts';
+import { alsoReported } from '../../core/stories/also-reported.ts';
 
 interface StoryRecord {
   story_id: number;
@@ -43,18 +44,6 @@ const colsOf = (x: string) => `${x}.id AS story_id, ${x}.best_article_id AS id, 
   COALESCE((SELECT json_agg(json_build_object('source', o.source, 'url', o.url) ORDER BY o.id)
     FROM (SELECT id, source, url FROM articles WHERE story_id = ${x}.id AND id <> ${x}.best_article_id ORDER BY id LIMIT 50) o), '[]') AS others`;
 
-/** Other articles' sources and links, one per distinct source (or URL when unnamed), not the card's own source. */
-function alsoReported(rows: Array<{ source: string | null; url: string | null }>, own: string | null): AlsoReported[] {
-  const seen = new Set<string>([(own ?? '').toLowerCase()]);
-  const out: AlsoReported[] = [];
-  for (const r of rows) {
-    const key = (r.source ?? r.url ?? '').toLowerCase();
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    out.push({ source: r.source, url: r.url });
-  }
-  return out;
-}
 
 const toStory = (r: StoryRecord): StoryRow => ({
   storyId: r.story_id,

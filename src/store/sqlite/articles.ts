@@ -1,9 +1,10 @@
 // Articles, briefings and quotes in SQLite; every read is answered from an index.
 import type { KeyPoint } from '../../core/article.ts';
-import type { AlsoReported, ArticleStore, DedupeField, NewArticle, QuoteQuery, QuoteRow, StoredKeys, StoryQuery, StoryRow } from '../../app/ports.ts';
+import type { ArticleStore, DedupeField, NewArticle, QuoteQuery, QuoteRow, StoredKeys, StoryQuery, StoryRow } from '../../app/ports.ts';
 import { ftsLead } from './fts-lead.ts';
 import { ftsQuery } from './fts-query.ts';
 import type { Db, Sync } from './sync.ts';
+import { alsoReported } from '../../core/stories/also-reported.ts';
 
 interface StoryRecord {
   story_id: number;
@@ -117,18 +118,6 @@ export function createArticleStore(db: Db): Sync<ArticleStore> {
     'SELECT source, url FROM articles WHERE story_id = ? AND id <> ? ORDER BY id LIMIT 50',
   );
 
-  /** Other articles' sources and links, one per distinct source (or URL when unnamed), not the card's own source. */
-  function alsoReported(rows: Array<{ source: string | null; url: string | null }>, own: string | null): AlsoReported[] {
-    const seen = new Set<string>([(own ?? '').toLowerCase()]);
-    const out: AlsoReported[] = [];
-    for (const r of rows) {
-      const key = (r.source ?? r.url ?? '').toLowerCase();
-      if (!key || seen.has(key)) continue;
-      seen.add(key);
-      out.push({ source: r.source, url: r.url });
-    }
-    return out;
-  }
 
   const toStory = (r: StoryRecord): StoryRow => ({
     storyId: r.story_id,
