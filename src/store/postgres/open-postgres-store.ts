@@ -10,7 +10,7 @@ import type { Store, StoreSession } from '../../app/ports.ts';
 import { createPgArticleStore } from './articles.ts';
 import { createPgDigestStore, type PgDigestStore } from './digests.ts';
 import { migratePostgres } from './migrate.ts';
-import { createPool, type PgClient, type PgPool } from './pool.ts';
+import { createPool, inTransaction, type PgClient, type PgPool } from './pool.ts';
 import { createPgSourceStore } from './sources.ts';
 import { createPgSpeakerStore } from './speakers.ts';
 import { createPgStoryStore } from './stories.ts';
@@ -30,20 +30,7 @@ export interface PgStoreOptions {
   max?: number;
 }
 
-const ownTransaction = (pool: PgPool): Atomically => async (fn) => {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const out = await fn(client);
-    await client.query('COMMIT');
-    return out;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
-};
+const ownTransaction = (pool: PgPool): Atomically => (fn) => inTransaction(pool, fn);
 
 function parts(db: Sql, atomically: Atomically) {
   return {
