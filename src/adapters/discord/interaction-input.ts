@@ -46,8 +46,8 @@ export function toCommandInput(command: string, data: readonly RawCommandOption[
   return { command, subcommand, options: entries };
 }
 
-/** Manage Channels (or Administrator) in the member permissions the interaction carries. */
-export function canManageChannels(permissions: string | bigint | null | undefined): boolean {
+/** Whether the member permissions the interaction carries include `flag` or Administrator. */
+function hasPermission(permissions: string | bigint | null | undefined, flag: bigint): boolean {
   if (permissions === null || permissions === undefined || permissions === '') return false;
   let bits: bigint;
   try {
@@ -55,19 +55,17 @@ export function canManageChannels(permissions: string | bigint | null | undefine
   } catch {
     return false;
   }
-  return (bits & (PermissionFlagsBits.ManageChannels | PermissionFlagsBits.Administrator)) !== 0n;
+  return (bits & (flag | PermissionFlagsBits.Administrator)) !== 0n;
+}
+
+/** Manage Channels (or Administrator) in the member permissions the interaction carries. */
+export function canManageChannels(permissions: string | bigint | null | undefined): boolean {
+  return hasPermission(permissions, PermissionFlagsBits.ManageChannels);
 }
 
 /** Manage Server (Manage Guild) or Administrator in the member permissions the interaction carries. */
 export function canManageServer(permissions: string | bigint | null | undefined): boolean {
-  if (permissions === null || permissions === undefined || permissions === '') return false;
-  let bits: bigint;
-  try {
-    bits = typeof permissions === 'bigint' ? permissions : BigInt(permissions);
-  } catch {
-    return false;
-  }
-  return (bits & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) !== 0n;
+  return hasPermission(permissions, PermissionFlagsBits.ManageGuild);
 }
 
 export function commandContext(input: {
